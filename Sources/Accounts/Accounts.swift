@@ -1,0 +1,1 @@
+// Accounts module: see docs/architecture.md.

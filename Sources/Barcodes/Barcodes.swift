@@ -1,0 +1,1 @@
+// Barcodes module: see docs/architecture.md.

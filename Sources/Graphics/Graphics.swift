@@ -1,0 +1,1 @@
+// Graphics module: see docs/architecture.md.

@@ -1,0 +1,1 @@
+// LayoutDefinitions module: see docs/architecture.md.

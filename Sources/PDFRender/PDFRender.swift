@@ -1,0 +1,1 @@
+// PDFRender module: see docs/architecture.md.

@@ -1,0 +1,1 @@
+// PDFSyntax module: see docs/architecture.md.

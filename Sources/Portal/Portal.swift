@@ -1,0 +1,1 @@
+// Portal module: see docs/architecture.md.

@@ -1,0 +1,1 @@
+// Typography module: see docs/architecture.md.

@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// The `paperasse` command: one root, one subcommand per file.
+@main
+struct Paperasse: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "paperasse",
+        abstract: "Génère les documents PDF du compte d'assurance maladie.",
+        subcommands: [
+            SamplesCommand.self,
+        ]
+    )
+}

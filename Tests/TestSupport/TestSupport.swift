@@ -1,0 +1,1 @@
+// Shared helpers for tests: running the real PDF readers.

@@ -1,0 +1,6 @@
+import PDFRender
+
+@main
+struct Bench {
+    static func main() {}
+}
