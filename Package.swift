@@ -8,7 +8,7 @@ let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
 let package = Package(
     name: "Paperasse",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "paperasse", targets: ["paperasse"]),
         .library(name: "PDFRender", targets: ["PDFRender"]),
@@ -32,7 +32,7 @@ let package = Package(
         // The PDF engine: knows nothing of insurance.
         .target(name: "PDFSyntax", swiftSettings: strict),
         .target(name: "Graphics", swiftSettings: strict),
-        .target(name: "Typography", dependencies: ["CHarfBuzz", "CFreeType"], swiftSettings: strict),
+        .target(name: "Typography", dependencies: ["CHarfBuzz", "CFreeType", "Graphics"], swiftSettings: strict),
         .target(name: "PDFRender",
                 dependencies: ["PDFSyntax", "Graphics", "Typography", "CPNG", "CZlib"],
                 resources: [.copy("Resources/sRGB.icc")],

@@ -1,4 +1,8 @@
 import ArgumentParser
+import Foundation
+import Graphics
+import PDFRender
+import Typography
 
 /// Renders the sample documents (until the portal exists, this is what `make run` does).
 struct SamplesCommand: AsyncParsableCommand {
@@ -6,8 +10,31 @@ struct SamplesCommand: AsyncParsableCommand {
         commandName: "samples", abstract: "Rend les documents d'exemple dans un dossier.")
 
     @Option(help: "Dossier de sortie.") var out: String = "out"
+    @Option(help: "Dossier des polices.") var fonts: String = "Fonts"
+    @Option(help: "Date d'édition (AAAA-MM-JJ) ; sinon SOURCE_DATE_EPOCH ; sinon 2026-11-26.")
+    var today: String?
 
     func run() async throws {
-        print("Aucun document d'exemple pour l'instant (\(out)).")
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let registry = try FontRegistry(directory: fonts)
+        let date = try EditionDate.resolve(today)
+        let path = out + "/moteur-pdf.pdf"
+        let result = try EngineSample.render(registry: registry, date: date, to: path)
+        print("Document d'exemple du moteur PDF : \(path) (\(result.pageCount) page(s), \(result.byteCount) octets)")
+    }
+}
+
+/// The date documents are issued on: explicit, or SOURCE_DATE_EPOCH, or a fixed default. Never the clock.
+enum EditionDate {
+    static func resolve(_ explicit: String?) throws -> PDFDate {
+        if let explicit {
+            let parts = explicit.split(separator: "-").compactMap { Int($0) }
+            guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else {
+                throw ValidationError("--today attend une date AAAA-MM-JJ, reçu « \(explicit) »")
+            }
+            return PDFDate(year: parts[0], month: parts[1], day: parts[2])
+        }
+        return PDFDate.fromSourceDateEpoch(ProcessInfo.processInfo.environment)
+            ?? PDFDate(year: 2026, month: 11, day: 26)
     }
 }

@@ -1,1 +1,0 @@
-// Graphics module: see docs/architecture.md.

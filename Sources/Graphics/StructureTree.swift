@@ -1,0 +1,43 @@
+/// The logical structure of a document (ISO 32000-1 §14.7–14.8), built by layout in reading order.
+/// Node 0 is the root (`Document`); frames refer to nodes by index with `.beginStructure(node:)`.
+public struct StructureTree: Sendable {
+    /// A structure element: a standard role (`Document`, `H1`…`H3`, `P`, `Table`, `TR`, `TH`, `TD`,
+    /// `L`, `LI`, `Lbl`, `LBody`, `Figure`, `Sect`, `Div`, `Span`…).
+    public struct Node: Sendable {
+        public var role: String
+        public var parent: Int?
+        public var children: [Int] = []
+        /// Alternate description, required for `Figure` (PDF/UA, WCAG 1.1.1).
+        public var alt: String?
+        /// `Column` or `Row` for header cells (§14.8.5.7).
+        public var scope: HeaderScope?
+        public var columnSpan: Int = 1
+        public init(role: String, parent: Int?, alt: String? = nil, scope: HeaderScope? = nil, columnSpan: Int = 1) {
+            self.role = role
+            self.parent = parent
+            self.alt = alt
+            self.scope = scope
+            self.columnSpan = columnSpan
+        }
+    }
+
+    public enum HeaderScope: Sendable { case column, row, both }
+
+    public private(set) var nodes: [Node]
+
+    public init(rootRole: String = "Document") {
+        nodes = [Node(role: rootRole, parent: nil)]
+    }
+
+    public var root: Int { 0 }
+
+    /// Adds a node under `parent` and returns its index.
+    @discardableResult
+    public mutating func add(_ role: String, under parent: Int, alt: String? = nil,
+                             scope: HeaderScope? = nil, columnSpan: Int = 1) -> Int {
+        nodes.append(Node(role: role, parent: parent, alt: alt, scope: scope, columnSpan: columnSpan))
+        let index = nodes.count - 1
+        nodes[parent].children.append(index)
+        return index
+    }
+}

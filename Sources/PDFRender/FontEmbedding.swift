@@ -1,0 +1,142 @@
+import PDFSyntax
+import Typography
+
+/// Writes one used face as a Type 0 font over a CIDFontType2 (ISO 32000-1 §9.7), Identity-H
+/// encoded, with its subset program, `/W` widths, CIDToGIDMap and ToUnicode CMap. The subset program
+/// is cached by glyph set across documents: a batch of statements embeds the same subset many times
+/// but subsets and compresses it once.
+struct FontEmbedding {
+    let usage: FontUsage
+    let cache: RenderCache
+    let deflater: Deflater
+
+    func write(into file: inout PDFFileWriter) throws(PDFRenderError) {
+        let face = usage.face
+        let glyphs = usage.sortedGlyphs
+        var hash = StableHash()
+        hash.update(face.digest)
+        for g in glyphs { hash.update(UInt64(g)) }
+        let (h1, h2) = hash.finish()
+        let program = try cache.fontProgram(RenderCache.Key(level: deflater.level, a: h1, b: h2)) {
+            () throws(PDFRenderError) -> RenderCache.FontProgram in
+            let subset: FontSubset
+            do throws(TypographyError) {
+                subset = try Subsetter.subset(face, glyphs: glyphs)
+            } catch {
+                throw PDFRenderError(.fontEmbedding, "\(face.path): \(error.reason)")
+            }
+            return RenderCache.FontProgram(compressed: deflater.compress(subset.bytes), length: subset.bytes.count,
+                                           glyphs: glyphs, newGlyphIDs: subset.newGlyphIDs)
+        }
+        let baseFont = Self.subsetTag(h1) + "+" + face.postScriptName
+        let cidFont = file.allocate(), descriptor = file.allocate(), fontFile = file.allocate()
+        let cidMap = file.allocate(), toUnicode = file.allocate()
+
+        file.write(usage.ref, as: Type0Font.self) { f in
+            f.baseFont(baseFont)
+            f.identityH()
+            f.descendantFont(cidFont)
+            f.toUnicode(toUnicode)
+        }
+        let widths = (0..<usage.cidCount).map { cid in
+            Int((Double(face.advance(of: usage.glyphForCID[cid])) * 1000 / Double(face.unitsPerEm)).rounded())
+        }
+        file.write(cidFont, as: CIDFont.self) { f in
+            f.baseFont(baseFont)
+            f.identitySystemInfo()
+            f.fontDescriptor(descriptor)
+            f.defaultWidth(0)
+            f.widths([(first: 0, widths: widths)])
+            f.cidToGIDMap(cidMap)
+        }
+        let k = 1000 / Double(face.unitsPerEm)
+        let bbox = face.boundingBox
+        file.write(descriptor, as: FontDescriptor.self) { d in
+            d.fontName(baseFont)
+            // Symbolic (bit 3): glyphs are reached through CIDs, not a standard encoding; plus FixedPitch
+            // (bit 1) and Italic (bit 7) from the font (§9.8.2).
+            d.flags(4 | (face.isFixedPitch ? 1 : 0) | (face.isItalic ? 64 : 0))
+            d.fontBBox((Double(bbox.xMin) * k, Double(bbox.yMin) * k, Double(bbox.xMax) * k, Double(bbox.yMax) * k))
+            d.italicAngle(face.italicAngle)
+            d.ascent(Double(face.ascender) * k)
+            d.descent(Double(face.descender) * k)
+            d.capHeight(Double(face.capHeight) * k)
+            d.stemV(face.isBold ? 140 : 80)
+            d.fontFile2(fontFile)
+        }
+        file.stream(fontFile, data: program.compressed) { d in
+            d.pair("Length1", int: program.length)
+            d.pair("Filter", name: "FlateDecode")
+        }
+        file.stream(cidMap, data: deflater.compress(cidToGIDMap(program))) { d in
+            d.pair("Filter", name: "FlateDecode")
+        }
+        file.stream(toUnicode, data: deflater.compress(toUnicodeCMap())) { d in
+            d.pair("Filter", name: "FlateDecode")
+        }
+    }
+
+    /// Two bytes per CID: the glyph id the CID's glyph got in the subset (§9.7.4.2).
+    private func cidToGIDMap(_ program: RenderCache.FontProgram) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: usage.cidCount * 2)
+        for cid in 1..<max(1, usage.cidCount) {
+            let glyph = usage.glyphForCID[cid]
+            var lo = 0, hi = program.glyphs.count - 1, newID: UInt16 = 0
+            while lo <= hi {
+                let mid = (lo + hi) / 2
+                if program.glyphs[mid] == glyph { newID = program.newGlyphIDs[mid]; break }
+                if program.glyphs[mid] < glyph { lo = mid + 1 } else { hi = mid - 1 }
+            }
+            out[cid * 2] = UInt8(newID >> 8)
+            out[cid * 2 + 1] = UInt8(newID & 0xFF)
+        }
+        return out
+    }
+
+    /// The ToUnicode CMap (§9.10.3): each CID to the UTF-16BE text of the cluster it was drawn for.
+    private func toUnicodeCMap() -> [UInt8] {
+        var b = ByteBuffer(capacity: 256 + usage.cidCount * 16)
+        b.append(raw: """
+            /CIDInit /ProcSet findresource begin
+            12 dict begin
+            begincmap
+            /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
+            /CMapName /Adobe-Identity-UCS def
+            /CMapType 2 def
+            1 begincodespacerange
+            <0000> <FFFF>
+            endcodespacerange
+
+            """)
+        let mapped = (1..<max(1, usage.cidCount)).filter { !usage.textForCID[$0].isEmpty }
+        var i = 0
+        while i < mapped.count {
+            let block = mapped[i..<min(i + 100, mapped.count)]
+            b.append(int: block.count)
+            b.append(raw: " beginbfchar\n")
+            for cid in block {
+                b.append(hex: [UInt8(cid >> 8), UInt8(cid & 0xFF)])
+                b.append(UInt8(ascii: " "))
+                var utf16: [UInt8] = []
+                for unit in usage.textForCID[cid].utf16 { utf16.append(UInt8(unit >> 8)); utf16.append(UInt8(unit & 0xFF)) }
+                b.append(hex: utf16)
+                b.append(UInt8(ascii: "\n"))
+            }
+            b.append(raw: "endbfchar\n")
+            i += 100
+        }
+        b.append(raw: "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
+        return b.bytes
+    }
+
+    /// Six capital letters from the glyph-set hash (§9.6.4): stable across runs, different per subset.
+    static func subsetTag(_ h: UInt64) -> String {
+        var v = h
+        var s = ""
+        for _ in 0..<6 {
+            s.append(Character(Unicode.Scalar(UInt8(65 + v % 26))))
+            v /= 26
+        }
+        return s
+    }
+}

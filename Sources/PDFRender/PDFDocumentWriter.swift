@@ -1,0 +1,247 @@
+import Graphics
+import PDFSyntax
+import Typography
+
+/// Writes one PDF/A-2b document, page by page: the render context of the engine. It is the only place
+/// that hands out object references; it de-duplicates fonts and images, subsets fonts once at the end
+/// from the glyphs actually drawn, streams each finished page out, and derives the document ID from the
+/// content, so the same input always gives the same bytes. One writer per document, on one thread;
+/// many writers may run in parallel sharing the `FontRegistry` and the `RenderCache`.
+public final class PDFDocumentWriter {
+    let metadata: DocumentMetadata
+    let fonts: FontRegistry
+    let cache: RenderCache
+    let options: RenderOptions
+    let deflater: Deflater
+    var file: PDFFileWriter
+    var sink: FileSink?
+    var digest = StableHash()
+
+    let catalogRef: Ref
+    let pagesRef: Ref
+    let resourcesRef: Ref
+    var pageRefs: [Ref] = []
+    var fontUsages: [FontUsage] = []
+    var fontIndexByHandle: [Int32: Int] = [:]
+    var images: [(name: String, ref: Ref, digest: UInt64, hasAlpha: Bool)] = []
+    var imageIndexByPath: [String: Int] = [:]
+    var transparencyGroupNeeded = false
+
+    // Current page.
+    var page: PageState?
+    var content = ContentStream(capacity: 32 * 1024)
+    var codes: [UInt16] = []
+    var adjustments: [Int32] = []
+    // Marked content: for each page, the structure node of each MCID (the parent tree, §14.7.4.4).
+    var mcidNodes: [[Int]] = []
+    var nodeContent: [Int: [(page: Int, mcid: Int)]] = [:]
+    var finished = false
+    /// The structure tree whose nodes frames refer to; its roles name the marked-content tags. It can
+    /// also be given (or completed) at `finish`.
+    public var structure: StructureTree?
+
+    struct PageState {
+        var size: Size
+        var fill: Color?
+        var stroke: Color?
+        var lineWidth: Double?
+        var font: (Int, Double)?
+        var clipDepth = 0
+        var markedDepth = 0
+        var openNode: Int?
+        var usesTransparency = false
+    }
+
+    /// - Parameter deflater: reuse one across documents on the same thread (a batch worker).
+    public init(metadata: DocumentMetadata, fonts: FontRegistry, output: PDFOutput = .memory,
+                cache: RenderCache = .shared, options: RenderOptions = RenderOptions(),
+                deflater: Deflater? = nil) throws(PDFRenderError) {
+        self.metadata = metadata
+        self.fonts = fonts
+        self.cache = cache
+        self.options = options
+        let deflater = deflater?.level == options.compressionLevel ? deflater! : Deflater(level: options.compressionLevel)
+        self.deflater = deflater
+        file = PDFFileWriter(style: options.xref, capacity: 64 * 1024) { deflater.compress($0) }
+        if case .file(let path) = output { sink = try FileSink(path: path, sync: options.syncFiles) }
+        catalogRef = file.allocate()
+        pagesRef = file.allocate()
+        resourcesRef = file.allocate()
+    }
+
+    deinit { sink?.abort() }
+
+    /// Number of pages ended so far.
+    public var pageCount: Int { pageRefs.count }
+
+    // MARK: Pages
+
+    public func beginPage(size: Size = .a4) throws(PDFRenderError) {
+        guard !finished else { throw PDFRenderError(.invalidState, "the document is already finished") }
+        guard page == nil else { throw PDFRenderError(.invalidState, "beginPage called inside a page") }
+        page = PageState(size: size)
+        content.reset()
+        mcidNodes.append([])
+    }
+
+    /// Ends the page: compresses its content, writes the page object, and streams what is ready out.
+    public func endPage() throws(PDFRenderError) {
+        guard let state = page else { throw PDFRenderError(.invalidState, "endPage without beginPage") }
+        while page!.markedDepth > 0 { content.endMarkedContent(); page!.markedDepth -= 1 }
+        while page!.clipDepth > 0 { content.restoreState(); page!.clipDepth -= 1 }
+        let contentRef = file.allocate()
+        let pageRef = file.allocate()
+        let pageIndex = pageRefs.count
+        pageRefs.append(pageRef)
+        let encoded = content.buffer.bytes.withUnsafeBufferPointer { deflater.compress($0) }
+        file.stream(contentRef, data: encoded) { d in d.pair("Filter", name: "FlateDecode") }
+        let tagged = !mcidNodes[pageIndex].isEmpty
+        let resources = resourcesRef, parent = pagesRef
+        file.write(pageRef, as: Page.self) { p in
+            p.parent(parent)
+            p.mediaBox(state.size.width, state.size.height)
+            p.contents(contentRef)
+            p.dict.pair("Resources", ref: resources)
+            if tagged {
+                p.structParents(pageIndex)
+                p.tabsInStructureOrder()
+            }
+            if state.usesTransparency {
+                // A page that blends (soft masks) declares its blending colour space (ISO 19005-2 §6.4.2).
+                p.dict.dict("Group") { g in
+                    g.pair("Type", name: "Group")
+                    g.pair("S", name: "Transparency")
+                    g.pair("CS", name: "DeviceRGB")
+                }
+            }
+        }
+        page = nil
+        try flushIfNeeded()
+    }
+
+    /// Renders a laid-out frame as one page.
+    public func render(_ frame: Frame) throws(PDFRenderError) {
+        try beginPage(size: frame.size)
+        for item in frame.items {
+            switch item {
+            case .glyphs(let run): draw(run)
+            case .path(let path, let style): draw(path, style: style)
+            case .image(let path, let rect): try drawImage(path: path, in: rect)
+            case .pushClip(let path): pushClip(path)
+            case .popClip: popClip()
+            case .beginStructure(let node): beginStructure(node: node)
+            case .endStructure: endStructure()
+            case .beginArtifact(let pagination): beginArtifact(pagination: pagination)
+            case .endArtifact: endArtifact()
+            }
+        }
+        try endPage()
+    }
+
+    // MARK: Output
+
+    func flushIfNeeded() throws(PDFRenderError) {
+        guard let sink, file.pending.count >= options.flushThreshold else { return }
+        let chunk = file.drain()
+        chunk.withUnsafeBufferPointer { digest.update($0) }
+        try sink.write(chunk)
+    }
+
+    /// Writes fonts, images' leftovers, structure, metadata and the trailer, and closes the output.
+    /// With a file output the file appears at its path only now, complete.
+    @discardableResult
+    public func finish(structure: StructureTree? = nil) throws(PDFRenderError) -> RenderResult {
+        guard !finished else { throw PDFRenderError(.invalidState, "finish called twice") }
+        guard page == nil else { throw PDFRenderError(.invalidState, "finish called inside a page") }
+        guard !pageRefs.isEmpty else { throw PDFRenderError(.invalidState, "a PDF needs at least one page") }
+        finished = true
+        for usage in fontUsages {
+            try FontEmbedding(usage: usage, cache: cache, deflater: deflater).write(into: &file)
+        }
+        writeResources()
+        let kids = pageRefs
+        file.write(pagesRef, as: PageTree.self) { t in
+            t.kids(kids)
+            t.count(kids.count)
+        }
+        let structRoot = (structure ?? self.structure).map { writeStructure($0) }
+        let intent = writeOutputIntent()
+        let metadataRef = file.allocate()
+        let xmp = XMPMetadata.packet(metadata)
+        // PDF/A: the metadata stream stays unfiltered so that it can be found without decoding.
+        file.stream(metadataRef, data: xmp) { d in
+            d.pair("Type", name: "Metadata")
+            d.pair("Subtype", name: "XML")
+        }
+        let lang = metadata.language
+        file.write(catalogRef, as: Catalog.self) { c in
+            c.pages(self.pagesRef)
+            c.metadata(metadataRef)
+            c.lang(lang)
+            c.outputIntents([intent])
+            c.displayDocTitle()
+            if let structRoot {
+                c.structTreeRoot(structRoot)
+                c.markInfo(marked: true)
+            }
+        }
+        let infoRef = file.allocate()
+        let m = metadata
+        file.write(infoRef, as: DocumentInfo.self) { i in
+            i.title(m.title)
+            if let a = m.author { i.author(a) }
+            if let s = m.subject { i.subject(s) }
+            if let k = m.keywords { i.keywords(k) }
+            i.creator(m.creator)
+            i.producer(m.producer)
+            i.creationDate(m.creationDate.pdfString)
+            i.modDate(m.modificationDate.pdfString)
+        }
+        file.pending.bytes.withUnsafeBufferPointer { digest.update($0) }
+        let id = digest.bytes()
+        file.finish(root: catalogRef, info: infoRef, id: id)
+        let total = file.position
+        let rest = file.drain()
+        if let sink {
+            try sink.write(rest)
+            try sink.commit()
+            self.sink = nil
+            return RenderResult(pageCount: pageRefs.count, byteCount: total, bytes: [], documentID: id)
+        }
+        return RenderResult(pageCount: pageRefs.count, byteCount: total, bytes: rest, documentID: id)
+    }
+
+    /// Gives up the document: a file output's temporary file is removed.
+    public func abandon() {
+        finished = true
+        sink?.abort()
+        sink = nil
+    }
+
+    private func writeResources() {
+        let fontEntries = fontUsages.map { ($0.resourceName, $0.ref) }
+        let imageEntries = images.map { ($0.name, $0.ref) }
+        file.write(resourcesRef, as: Resources.self) { r in
+            r.fonts(fontEntries)
+            r.xObjects(imageEntries)
+        }
+    }
+
+    private func writeOutputIntent() -> Ref {
+        let profileRef = file.allocate()
+        let intentRef = file.allocate()
+        let level = deflater.level
+        let profile = cache.iccProfile(level: level) { deflater.compress(SRGBProfile.bytes) }
+        file.stream(profileRef, data: profile) { d in
+            d.pair("N", int: 3)
+            d.pair("Filter", name: "FlateDecode")
+        }
+        file.write(intentRef, as: OutputIntent.self) { o in
+            o.pdfaSubtype()
+            o.outputConditionIdentifier("sRGB IEC61966-2.1")
+            o.info("sRGB IEC61966-2.1")
+            o.destOutputProfile(profileRef)
+        }
+        return intentRef
+    }
+}

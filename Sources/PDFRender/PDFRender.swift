@@ -1,1 +1,0 @@
-// PDFRender module: see docs/architecture.md.

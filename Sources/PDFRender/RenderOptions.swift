@@ -1,0 +1,36 @@
+import PDFSyntax
+
+/// How files are written. Defaults are what the README's measurements chose.
+public struct RenderOptions: Sendable {
+    /// zlib level for content, font and image streams (1 fastest … 9 smallest).
+    public var compressionLevel: Int32
+    public var xref: XRefStyle
+    /// `fsync` each file before moving it into place (durability across power loss).
+    public var syncFiles: Bool
+    /// Bytes kept in memory before they are written out to a file output.
+    public var flushThreshold: Int
+
+    public init(compressionLevel: Int32 = 6, xref: XRefStyle = .compressed(objectsPerStream: 100),
+                syncFiles: Bool = false, flushThreshold: Int = 256 * 1024) {
+        self.compressionLevel = compressionLevel
+        self.xref = xref
+        self.syncFiles = syncFiles
+        self.flushThreshold = flushThreshold
+    }
+}
+
+/// Where a document goes: kept in memory (the portal answers a download with it) or written to a file.
+public enum PDFOutput: Sendable {
+    case memory
+    case file(String)
+}
+
+/// What a finished render produced.
+public struct RenderResult: Sendable {
+    public let pageCount: Int
+    public let byteCount: Int
+    /// The file's bytes for `.memory` output; empty for `.file`.
+    public let bytes: [UInt8]
+    /// The trailer `/ID`, derived from the content.
+    public let documentID: [UInt8]
+}

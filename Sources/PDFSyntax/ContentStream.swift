@@ -1,0 +1,171 @@
+/// Builds a content stream (ISO 32000-1 §8, §9.4, Annex A): one method per operator, named after what it
+/// does, with the operator in its doc comment. Operands are written with the shared number formatter.
+public struct ContentStream: Sendable {
+    public var buffer: ByteBuffer
+
+    public init(capacity: Int = 8 * 1024) { buffer = ByteBuffer(capacity: capacity) }
+
+    public var bytes: [UInt8] { buffer.bytes }
+
+    /// Empties the stream but keeps its storage, so one builder serves page after page.
+    public mutating func reset() { buffer.bytes.removeAll(keepingCapacity: true) }
+
+    @inlinable mutating func op(_ s: StaticString) {
+        buffer.append(raw: s)
+        buffer.append(UInt8(ascii: "\n"))
+    }
+
+    @inlinable mutating func num(_ v: Double) {
+        buffer.append(real: v)
+        buffer.append(UInt8(ascii: " "))
+    }
+
+    // MARK: Graphics state (§8.4.4)
+
+    /// `q`
+    public mutating func saveState() { op("q") }
+    /// `Q`
+    public mutating func restoreState() { op("Q") }
+
+    /// `a b c d e f cm`
+    public mutating func transform(_ a: Double, _ b: Double, _ c: Double, _ d: Double, _ e: Double, _ f: Double) {
+        num(a); num(b); num(c); num(d); num(e); num(f)
+        op("cm")
+    }
+
+    /// `w`
+    public mutating func setLineWidth(_ w: Double) { num(w); op("w") }
+    /// `J` (0 butt, 1 round, 2 square)
+    public mutating func setLineCap(_ cap: Int) { buffer.append(int: cap); op(" J") }
+    /// `j` (0 miter, 1 round, 2 bevel)
+    public mutating func setLineJoin(_ join: Int) { buffer.append(int: join); op(" j") }
+
+    /// `[dash…] phase d`
+    public mutating func setDash(_ pattern: [Double], phase: Double) {
+        buffer.array { a in for p in pattern { a.real(p) } }
+        buffer.append(UInt8(ascii: " "))
+        num(phase)
+        op("d")
+    }
+
+    /// `/Name gs`: applies an ExtGState resource.
+    public mutating func setGraphicsState(_ resourceName: some StringProtocol) {
+        buffer.append(name: resourceName)
+        op(" gs")
+    }
+
+    // MARK: Colour (§8.6.8)
+
+    /// `r g b rg`
+    public mutating func setFillRGB(_ r: Double, _ g: Double, _ b: Double) { num(r); num(g); num(b); op("rg") }
+    /// `r g b RG`
+    public mutating func setStrokeRGB(_ r: Double, _ g: Double, _ b: Double) { num(r); num(g); num(b); op("RG") }
+    /// `g`
+    public mutating func setFillGray(_ v: Double) { num(v); op("g") }
+    /// `G`
+    public mutating func setStrokeGray(_ v: Double) { num(v); op("G") }
+
+    // MARK: Paths (§8.5.2, §8.5.3)
+
+    /// `x y m`
+    public mutating func moveTo(_ x: Double, _ y: Double) { num(x); num(y); op("m") }
+    /// `x y l`
+    public mutating func lineTo(_ x: Double, _ y: Double) { num(x); num(y); op("l") }
+    /// `x1 y1 x2 y2 x3 y3 c`
+    public mutating func curveTo(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, _ x3: Double, _ y3: Double) {
+        num(x1); num(y1); num(x2); num(y2); num(x3); num(y3)
+        op("c")
+    }
+    /// `x y w h re`
+    public mutating func rect(_ x: Double, _ y: Double, _ w: Double, _ h: Double) {
+        num(x); num(y); num(w); num(h)
+        op("re")
+    }
+    /// `h`
+    public mutating func closePath() { op("h") }
+    /// `f` (non-zero winding) or `f*` (even-odd)
+    public mutating func fill(evenOdd: Bool = false) { if evenOdd { op("f*") } else { op("f") } }
+    /// `S`
+    public mutating func stroke() { op("S") }
+    /// `B` or `B*`
+    public mutating func fillAndStroke(evenOdd: Bool = false) { if evenOdd { op("B*") } else { op("B") } }
+    /// `W n` or `W* n`: intersects the clipping path with the current path, then ends the path.
+    public mutating func clip(evenOdd: Bool = false) { if evenOdd { op("W* n") } else { op("W n") } }
+    /// `n`
+    public mutating func endPath() { op("n") }
+
+    // MARK: Text (§9.4)
+
+    /// `BT`
+    public mutating func beginText() { op("BT") }
+    /// `ET`
+    public mutating func endText() { op("ET") }
+    /// `/F1 size Tf`
+    public mutating func setFont(_ resourceName: some StringProtocol, size: Double) {
+        buffer.append(name: resourceName)
+        buffer.append(UInt8(ascii: " "))
+        num(size)
+        op("Tf")
+    }
+    /// `a b c d e f Tm`
+    public mutating func setTextMatrix(_ a: Double, _ b: Double, _ c: Double, _ d: Double, _ e: Double, _ f: Double) {
+        num(a); num(b); num(c); num(d); num(e); num(f)
+        op("Tm")
+    }
+    /// `tx ty Td`
+    public mutating func moveText(_ tx: Double, _ ty: Double) { num(tx); num(ty); op("Td") }
+
+    /// `[<gid…> adj <gid…>] TJ` with two-byte codes (Identity-H). `adjustments[i]` is applied *before*
+    /// glyph i, in thousandths of text space (positive moves left, §9.4.3); zero adjustments are omitted.
+    public mutating func showGlyphs(_ codes: UnsafeBufferPointer<UInt16>, adjustments: UnsafeBufferPointer<Int32>?) {
+        buffer.append(UInt8(ascii: "["))
+        var open = false
+        for i in 0..<codes.count {
+            if let adjustments, adjustments[i] != 0 {
+                if open { buffer.append(UInt8(ascii: ">")); open = false }
+                buffer.append(int: Int(adjustments[i]))
+            }
+            if !open { buffer.append(UInt8(ascii: "<")); open = true }
+            let c = codes[i]
+            buffer.append(ByteBuffer.hexDigit(UInt8(c >> 12)))
+            buffer.append(ByteBuffer.hexDigit(UInt8(c >> 8 & 0xF)))
+            buffer.append(ByteBuffer.hexDigit(UInt8(c >> 4 & 0xF)))
+            buffer.append(ByteBuffer.hexDigit(UInt8(c & 0xF)))
+        }
+        if open { buffer.append(UInt8(ascii: ">")) }
+        op("]TJ")
+    }
+
+    // MARK: XObjects (§8.8)
+
+    /// `/Im1 Do`
+    public mutating func drawXObject(_ resourceName: some StringProtocol) {
+        buffer.append(name: resourceName)
+        op(" Do")
+    }
+
+    // MARK: Marked content (§14.6)
+
+    /// `/Tag <</MCID n>> BDC`
+    public mutating func beginMarkedContent(_ tag: some StringProtocol, mcid: Int) {
+        buffer.append(name: tag)
+        buffer.append(raw: " <</MCID ")
+        buffer.append(int: mcid)
+        op(">> BDC")
+    }
+
+    /// `/Artifact <</Type /Pagination>> BDC` for headers and footers (§14.8.2.2), or plain `/Artifact BMC`.
+    public mutating func beginArtifact(pagination: Bool) {
+        if pagination { op("/Artifact <</Type /Pagination>> BDC") } else { op("/Artifact BMC") }
+    }
+
+    /// `/Span <</ActualText (…)>> BDC`: the replacement text for glyphs whose ToUnicode cannot say it (§14.9.4).
+    public mutating func beginActualText(_ text: String) {
+        buffer.append(raw: "/Span <</ActualText ")
+        buffer.append(textString: text)
+        op(">> BDC")
+    }
+
+    /// `EMC`
+    public mutating func endMarkedContent() { op("EMC") }
+}

@@ -1,0 +1,210 @@
+/// How the cross-reference section is written (ISO 32000-1 §7.5.4 table, §7.5.8 streams).
+public enum XRefStyle: Sendable, Equatable {
+    /// Classic `xref` table and `trailer` dictionary: 20 bytes per object, readable by every reader.
+    case table
+    /// A cross-reference stream, with small non-stream objects packed into compressed object streams
+    /// (§7.5.7) of at most `objectsPerStream` objects.
+    case compressed(objectsPerStream: Int)
+}
+
+/// Writes the file structure: header, indirect objects, cross-reference section and trailer (§7.5).
+/// It owns the object numbering; bytes accumulate in `pending` until the owner drains them to its sink,
+/// so a long document streams out object by object.
+public struct PDFFileWriter {
+    private enum Entry { case unwritten, offset(Int), packed(stream: Int32, index: Int) }
+
+    public let style: XRefStyle
+    public private(set) var pending: ByteBuffer
+    private var drained = 0
+    private var entries: [Entry] = [.unwritten]
+    private var refs = RefAllocator()
+    private let compress: ([UInt8]) -> [UInt8]
+    // Object stream under construction (compressed style only).
+    private var packedHeader = ByteBuffer()
+    private var packedBody = ByteBuffer()
+    private var packedRefs: [Ref] = []
+
+    /// - Parameter compress: Flate encoder used for object and cross-reference streams (PDFSyntax has
+    ///   no zlib of its own: the renderer injects it).
+    public init(style: XRefStyle, version: StaticString = "1.7", capacity: Int = 16 * 1024,
+                compress: @escaping ([UInt8]) -> [UInt8]) {
+        self.style = style
+        self.compress = compress
+        pending = ByteBuffer(capacity: capacity)
+        pending.append(raw: "%PDF-")
+        pending.append(raw: version)
+        // A comment of four bytes above 127 marks the file as binary (§7.5.2; required by PDF/A-2 §6.1.2).
+        pending.append([0x0A, 0x25, 0xE2, 0xE3, 0xCF, 0xD3, 0x0A] as [UInt8])
+    }
+
+    /// Total bytes produced so far, drained or not: the offset the next byte will have in the file.
+    public var position: Int { drained + pending.count }
+
+    /// Hands out the next object number.
+    public mutating func allocate() -> Ref {
+        let ref = refs.next()
+        entries.append(.unwritten)
+        return ref
+    }
+
+    /// Removes and returns the bytes produced since the last drain.
+    public mutating func drain() -> [UInt8] {
+        drained += pending.count
+        return pending.take()
+    }
+
+    /// Writes a non-stream object. In compressed style it goes into the current object stream.
+    public mutating func object(_ ref: Ref, _ body: (inout ByteBuffer) -> Void) {
+        guard case .compressed(let perStream) = style else {
+            beginObject(ref)
+            body(&pending)
+            pending.append(raw: "\nendobj\n")
+            return
+        }
+        packedHeader.append(int: Int(ref.number))
+        packedHeader.append(UInt8(ascii: " "))
+        packedHeader.append(int: packedBody.count)
+        packedHeader.append(UInt8(ascii: " "))
+        body(&packedBody)
+        packedBody.append(UInt8(ascii: "\n"))
+        packedRefs.append(ref)
+        if packedRefs.count >= perStream { flushObjectStream() }
+    }
+
+    /// Writes a dictionary object.
+    public mutating func dictionary(_ ref: Ref, _ body: (inout DictWriter) -> Void) {
+        object(ref) { $0.dict(body) }
+    }
+
+    /// Writes a stream object with `data` as its (already encoded) bytes; `/Length` is added here.
+    public mutating func stream(_ ref: Ref, data: [UInt8], _ dict: (inout DictWriter) -> Void) {
+        data.withUnsafeBufferPointer { stream(ref, data: $0, dict) }
+    }
+
+    public mutating func stream(_ ref: Ref, data: UnsafeBufferPointer<UInt8>,
+                                _ dict: (inout DictWriter) -> Void) {
+        beginObject(ref)
+        pending.dict { d in
+            dict(&d)
+            d.pair("Length", int: data.count)
+        }
+        pending.append(raw: "\nstream\n")
+        pending.bytes.append(contentsOf: data)
+        pending.append(raw: "\nendstream\nendobj\n")
+    }
+
+    /// Ends the file: pending object stream, cross-reference section, trailer with `/Root`, `/Info`
+    /// and `/ID` (§14.4: the two identifiers are equal in a file never updated).
+    public mutating func finish(root: Ref, info: Ref?, id: [UInt8]) {
+        flushObjectStream()
+        switch style {
+        case .table: writeXRefTable(root: root, info: info, id: id)
+        case .compressed: writeXRefStream(root: root, info: info, id: id)
+        }
+    }
+
+    // MARK: - Internals
+
+    private mutating func beginObject(_ ref: Ref) {
+        guard case .unwritten = entries[Int(ref.number)] else {
+            preconditionFailure("object \(ref.number) written twice")
+        }
+        entries[Int(ref.number)] = .offset(position)
+        pending.append(int: Int(ref.number))
+        pending.append(raw: " 0 obj\n")
+    }
+
+    private mutating func flushObjectStream() {
+        guard !packedRefs.isEmpty else { return }
+        let ref = allocate()
+        for (i, r) in packedRefs.enumerated() {
+            entries[Int(r.number)] = .packed(stream: ref.number, index: i)
+        }
+        let first = packedHeader.count + 1
+        var raw = packedHeader.take()
+        raw.append(UInt8(ascii: "\n"))
+        raw.append(contentsOf: packedBody.take())
+        let encoded = compress(raw)
+        let count = packedRefs.count
+        packedRefs.removeAll(keepingCapacity: true)
+        stream(ref, data: encoded) { d in
+            d.pair("Type", name: "ObjStm")
+            d.pair("N", int: count)
+            d.pair("First", int: first)
+            d.pair("Filter", name: "FlateDecode")
+        }
+    }
+
+    private func checkAllWritten() {
+        for (n, e) in entries.enumerated().dropFirst() {
+            if case .unwritten = e { preconditionFailure("object \(n) allocated but never written") }
+        }
+    }
+
+    private mutating func writeXRefTable(root: Ref, info: Ref?, id: [UInt8]) {
+        checkAllWritten()
+        let start = position
+        pending.append(raw: "xref\n0 ")
+        pending.append(int: entries.count)
+        pending.append(raw: "\n0000000000 65535 f\r\n")
+        for e in entries.dropFirst() {
+            guard case .offset(let off) = e else { continue }
+            var digits = [UInt8](repeating: 48, count: 10)
+            var v = off
+            var i = 9
+            while v > 0 { digits[i] = UInt8(v % 10) + 48; v /= 10; i -= 1 }
+            pending.append(digits)
+            pending.append(raw: " 00000 n\r\n")
+        }
+        pending.append(raw: "trailer\n")
+        pending.dict { d in Self.trailerPairs(&d, size: entries.count, root: root, info: info, id: id) }
+        endFile(startxref: start)
+    }
+
+    private mutating func writeXRefStream(root: Ref, info: Ref?, id: [UInt8]) {
+        let ref = allocate()
+        let start = position
+        // The stream lists itself: its entry is the offset it is about to be written at.
+        entries[Int(ref.number)] = .offset(start)
+        checkAllWritten()
+        entries[Int(ref.number)] = .unwritten
+        // Field widths 1, 4, 2 (§7.5.8.3): type, offset or object-stream number, generation or index.
+        var rows: [UInt8] = []
+        rows.reserveCapacity(entries.count * 7)
+        for (n, e) in entries.enumerated() {
+            let (type, a, b): (UInt8, Int, Int)
+            switch e {
+            case .unwritten: (type, a, b) = n == Int(ref.number) ? (1, start, 0) : (0, 0, 0xFFFF)
+            case .offset(let off): (type, a, b) = (1, off, 0)
+            case .packed(let s, let i): (type, a, b) = (2, Int(s), i)
+            }
+            rows.append(type)
+            rows.append(contentsOf: [UInt8(a >> 24 & 0xFF), UInt8(a >> 16 & 0xFF), UInt8(a >> 8 & 0xFF), UInt8(a & 0xFF)])
+            rows.append(contentsOf: [UInt8(b >> 8 & 0xFF), UInt8(b & 0xFF)])
+        }
+        let size = entries.count
+        stream(ref, data: compress(rows)) { d in
+            d.pair("Type", name: "XRef")
+            d.array("W") { a in a.int(1); a.int(4); a.int(2) }
+            d.pair("Filter", name: "FlateDecode")
+            Self.trailerPairs(&d, size: size, root: root, info: info, id: id)
+        }
+        endFile(startxref: start)
+    }
+
+    private static func trailerPairs(_ d: inout DictWriter, size: Int, root: Ref, info: Ref?, id: [UInt8]) {
+        d.pair("Size", int: size)
+        d.pair("Root", ref: root)
+        if let info { d.pair("Info", ref: info) }
+        d.array("ID") { a in
+            a.item(); a.buffer.append(hex: id)
+            a.item(); a.buffer.append(hex: id)
+        }
+    }
+
+    private mutating func endFile(startxref: Int) {
+        pending.append(raw: "\nstartxref\n")
+        pending.append(int: startxref)
+        pending.append(raw: "\n%%EOF\n")
+    }
+}

@@ -1,0 +1,192 @@
+// Typed writers named after PDF objects, with setters named after their keys (ISO 32000-1 §7.7, §9.6–9.8,
+// §8.9.5, §14.3, §14.7). No validation at this level: the renderer decides what is consistent.
+
+/// Declares a typed dictionary writer: it wraps a `DictWriter`, owning the bytes while the closure runs.
+public protocol TypedDict {
+    var dict: DictWriter { get set }
+    init(dict: DictWriter)
+}
+
+extension DictWriter {
+    @inlinable mutating func typed<T: TypedDict>(_ body: (inout T) -> Void) {
+        var d = DictWriter(buffer: ByteBuffer())
+        swap(&d.buffer.bytes, &buffer.bytes)
+        var t = T(dict: consume d)
+        body(&t)
+        swap(&t.dict.buffer.bytes, &buffer.bytes)
+    }
+}
+
+extension PDFFileWriter {
+    /// Writes a typed dictionary object.
+    public mutating func write<T: TypedDict>(_ ref: Ref, as _: T.Type, _ body: (inout T) -> Void) {
+        dictionary(ref) { d in d.typed(body) }
+    }
+}
+
+/// The document catalog (§7.7.2).
+public struct Catalog: TypedDict {
+    public var dict: DictWriter
+    public init(dict: DictWriter) { self.dict = dict; self.dict.pair("Type", name: "Catalog") }
+    public mutating func pages(_ r: Ref) { dict.pair("Pages", ref: r) }
+    public mutating func metadata(_ r: Ref) { dict.pair("Metadata", ref: r) }
+    public mutating func lang(_ l: String) { dict.pair("Lang", text: l) }
+    public mutating func structTreeRoot(_ r: Ref) { dict.pair("StructTreeRoot", ref: r) }
+    /// /MarkInfo << /Marked true >> (§14.7.1).
+    public mutating func markInfo(marked: Bool) { dict.dict("MarkInfo") { $0.pair("Marked", bool: marked) } }
+    /// /ViewerPreferences << /DisplayDocTitle true >> (§12.2): the window shows the title, not the file name.
+    public mutating func displayDocTitle() { dict.dict("ViewerPreferences") { $0.pair("DisplayDocTitle", bool: true) } }
+    public mutating func outputIntents(_ refs: [Ref]) { dict.array("OutputIntents") { a in refs.forEach { a.ref($0) } } }
+}
+
+/// The root of the page tree (§7.7.3.2). We write a flat tree: readers handle thousands of kids fine.
+public struct PageTree: TypedDict {
+    public var dict: DictWriter
+    public init(dict: DictWriter) { self.dict = dict; self.dict.pair("Type", name: "Pages") }
+    public mutating func kids(_ refs: [Ref]) { dict.array("Kids") { a in refs.forEach { a.ref($0) } } }
+    public mutating func count(_ n: Int) { dict.pair("Count", int: n) }
+}
+
+/// A page object (§7.7.3.3).
+public struct Page: TypedDict {
+    public var dict: DictWriter
+    public init(dict: DictWriter) { self.dict = dict; self.dict.pair("Type", name: "Page") }
+    public mutating func parent(_ r: Ref) { dict.pair("Parent", ref: r) }
+    public mutating func mediaBox(_ w: Double, _ h: Double) { dict.pair("MediaBox", rect: (0, 0, w, h)) }
+    public mutating func contents(_ r: Ref) { dict.pair("Contents", ref: r) }
+    public mutating func structParents(_ n: Int) { dict.pair("StructParents", int: n) }
+    /// /Tabs /S: annotations in structure order (PDF/UA habit, harmless otherwise).
+    public mutating func tabsInStructureOrder() { dict.pair("Tabs", name: "S") }
+    public mutating func resources(_ body: (inout Resources) -> Void) {
+        dict.key("Resources")
+        dict.buffer.dict { d in d.typed(body) }
+    }
+}
+
+/// A resource dictionary (§7.8.3). Resource names are generated (`F3`, `Im1`), so they are `String`s.
+public struct Resources: TypedDict {
+    public var dict: DictWriter
+    public init(dict: DictWriter) { self.dict = dict }
+    public mutating func fonts(_ entries: [(String, Ref)]) { named("Font", entries) }
+    public mutating func xObjects(_ entries: [(String, Ref)]) { named("XObject", entries) }
+    public mutating func extGStates(_ entries: [(String, Ref)]) { named("ExtGState", entries) }
+    private mutating func named(_ key: StaticString, _ entries: [(String, Ref)]) {
+        guard !entries.isEmpty else { return }
+        dict.dict(key) { d in
+            for (name, ref) in entries {
+                d.buffer.append(UInt8(ascii: "\n"))
+                d.buffer.append(name: name)
+                d.buffer.append(UInt8(ascii: " "))
+                d.buffer.append(ref: ref)
+            }
+        }
+    }
+}
+
+/// A Type 0 (composite) font (§9.7.6).
+public struct Type0Font: TypedDict {
+    public var dict: DictWriter
+    public init(dict: DictWriter) {
+        self.dict = dict
+        self.dict.pair("Type", name: "Font")
+        self.dict.pair("Subtype", name: "Type0")
+    }
+    public mutating func baseFont(_ n: String) { dict.pair("BaseFont", name: n) }
+    /// /Encoding /Identity-H: two-byte codes equal to CIDs (§9.7.5.2).
+    public mutating func identityH() { dict.pair("Encoding", name: "Identity-H") }
+    public mutating func descendantFont(_ r: Ref) { dict.array("DescendantFonts") { $0.ref(r) } }
+    public mutating func toUnicode(_ r: Ref) { dict.pair("ToUnicode", ref: r) }
+}
+
+/// A CIDFont whose glyphs come from a TrueType program (§9.7.4, Subtype CIDFontType2).
+public struct CIDFont: TypedDict {
+    public var dict: DictWriter
+    public init(dict: DictWriter) {
+        self.dict = dict
+        self.dict.pair("Type", name: "Font")
+        self.dict.pair("Subtype", name: "CIDFontType2")
+    }
+    public mutating func baseFont(_ n: String) { dict.pair("BaseFont", name: n) }
+    /// /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>, as Identity-H requires.
+    public mutating func identitySystemInfo() {
+        dict.dict("CIDSystemInfo") { d in
+            d.pair("Registry", literal: "Adobe".utf8)
+            d.pair("Ordering", literal: "Identity".utf8)
+            d.pair("Supplement", int: 0)
+        }
+    }
+    public mutating func fontDescriptor(_ r: Ref) { dict.pair("FontDescriptor", ref: r) }
+    public mutating func defaultWidth(_ w: Int) { dict.pair("DW", int: w) }
+    /// /W in its compact form `c [w1 w2 …]` for runs of consecutive CIDs (§9.7.4.3).
+    public mutating func widths(_ runs: [(first: Int, widths: [Int])]) {
+        dict.array("W") { a in
+            for run in runs {
+                a.int(run.first)
+                a.array { inner in run.widths.forEach { inner.int($0) } }
+            }
+        }
+    }
+    public mutating func cidToGIDMap(_ r: Ref) { dict.pair("CIDToGIDMap", ref: r) }
+    public mutating func cidToGIDMapIdentity() { dict.pair("CIDToGIDMap", name: "Identity") }
+}
+
+/// A font descriptor (§9.8).
+public struct FontDescriptor: TypedDict {
+    public var dict: DictWriter
+    public init(dict: DictWriter) { self.dict = dict; self.dict.pair("Type", name: "FontDescriptor") }
+    public mutating func fontName(_ n: String) { dict.pair("FontName", name: n) }
+    public mutating func flags(_ f: Int) { dict.pair("Flags", int: f) }
+    public mutating func fontBBox(_ b: (Double, Double, Double, Double)) { dict.pair("FontBBox", rect: b) }
+    public mutating func italicAngle(_ a: Double) { dict.pair("ItalicAngle", real: a) }
+    public mutating func ascent(_ v: Double) { dict.pair("Ascent", real: v) }
+    public mutating func descent(_ v: Double) { dict.pair("Descent", real: v) }
+    public mutating func capHeight(_ v: Double) { dict.pair("CapHeight", real: v) }
+    public mutating func stemV(_ v: Double) { dict.pair("StemV", real: v) }
+    public mutating func fontFile2(_ r: Ref) { dict.pair("FontFile2", ref: r) }
+}
+
+/// An output intent (§14.11.5) with its ICC destination profile.
+public struct OutputIntent: TypedDict {
+    public var dict: DictWriter
+    public init(dict: DictWriter) { self.dict = dict; self.dict.pair("Type", name: "OutputIntent") }
+    /// /S /GTS_PDFA1: the subtype PDF/A-1, -2 and -3 all use (ISO 19005-2 §6.2.3).
+    public mutating func pdfaSubtype() { dict.pair("S", name: "GTS_PDFA1") }
+    public mutating func outputConditionIdentifier(_ s: String) { dict.pair("OutputConditionIdentifier", text: s) }
+    public mutating func info(_ s: String) { dict.pair("Info", text: s) }
+    public mutating func destOutputProfile(_ r: Ref) { dict.pair("DestOutputProfile", ref: r) }
+}
+
+/// The document information dictionary (§14.3.3). PDF/A-2 requires it to match the XMP metadata.
+public struct DocumentInfo: TypedDict {
+    public var dict: DictWriter
+    public init(dict: DictWriter) { self.dict = dict }
+    public mutating func title(_ s: String) { dict.pair("Title", text: s) }
+    public mutating func author(_ s: String) { dict.pair("Author", text: s) }
+    public mutating func subject(_ s: String) { dict.pair("Subject", text: s) }
+    public mutating func keywords(_ s: String) { dict.pair("Keywords", text: s) }
+    public mutating func creator(_ s: String) { dict.pair("Creator", text: s) }
+    public mutating func producer(_ s: String) { dict.pair("Producer", text: s) }
+    /// A date string `D:YYYYMMDDHHmmSS+00'00'` (§7.9.4), formatted by the caller.
+    public mutating func creationDate(_ s: String) { dict.pair("CreationDate", literal: s.utf8) }
+    public mutating func modDate(_ s: String) { dict.pair("ModDate", literal: s.utf8) }
+}
+
+/// A structure element (§14.7.2).
+public struct StructElem: TypedDict {
+    public var dict: DictWriter
+    public init(dict: DictWriter) { self.dict = dict; self.dict.pair("Type", name: "StructElem") }
+    public mutating func role(_ s: String) { dict.pair("S", name: s) }
+    public mutating func parent(_ r: Ref) { dict.pair("P", ref: r) }
+    public mutating func page(_ r: Ref) { dict.pair("Pg", ref: r) }
+    public mutating func alt(_ s: String) { dict.pair("Alt", text: s) }
+    public mutating func lang(_ s: String) { dict.pair("Lang", text: s) }
+    public mutating func title(_ s: String) { dict.pair("T", text: s) }
+    /// /A << /O /Table /Scope /Column /ColSpan n >> (§14.8.5.7) for table cells.
+    public mutating func tableAttributes(scope: StaticString?, columnSpan: Int) {
+        dict.dict("A") { d in
+            d.pair("O", name: "Table")
+            if let scope { d.pair("Scope", name: scope) }
+            if columnSpan > 1 { d.pair("ColSpan", int: columnSpan) }
+        }
+    }
+}

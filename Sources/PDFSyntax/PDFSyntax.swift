@@ -1,1 +1,0 @@
-// PDFSyntax module: see docs/architecture.md.

@@ -1,0 +1,61 @@
+import CHarfBuzz
+
+/// A TrueType subset: the font program and, for each kept glyph, its new glyph id.
+public struct FontSubset: Sendable {
+    public let bytes: [UInt8]
+    /// New glyph id of each requested glyph, in the order the glyphs were requested.
+    public let newGlyphIDs: [UInt16]
+}
+
+/// Makes a TrueType subset of a face with hb-subset. Hinting and layout tables are dropped: shaping
+/// is done before embedding, and PDF readers rasterise unhinted outlines well. `.notdef` (glyph 0) is
+/// always kept and stays glyph 0. Glyphs are renumbered compactly (the PDF's CIDToGIDMap says where
+/// each CID went), which keeps `loca` and `hmtx` small.
+public enum Subsetter {
+    public static func subset(_ face: Face, glyphs: [UInt16]) throws(TypographyError) -> FontSubset {
+        guard let input = hb_subset_input_create_or_fail() else {
+            throw TypographyError(.subsetFailed, "hb-subset could not start for \(face.path)")
+        }
+        defer { hb_subset_input_destroy(input) }
+        let glyphSet = hb_subset_input_glyph_set(input)
+        hb_set_add(glyphSet, 0)
+        for g in glyphs { hb_set_add(glyphSet, hb_codepoint_t(g)) }
+        hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING.rawValue)
+        let drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG)
+        for tag in ["GSUB", "GPOS", "GDEF", "kern", "BASE", "JSTF", "MATH", "hdmx", "VDMX", "LTSH", "DSIG", "FFTM"] {
+            hb_set_add(drop, tagValue(tag))
+        }
+        guard let plan = hb_subset_plan_create_or_fail(face.hb.face, input) else {
+            throw TypographyError(.subsetFailed, "hb-subset could not plan a subset of \(face.path)")
+        }
+        defer { hb_subset_plan_destroy(plan) }
+        let map = hb_subset_plan_old_to_new_glyph_mapping(plan)
+        var newIDs: [UInt16] = []
+        newIDs.reserveCapacity(glyphs.count)
+        for g in glyphs {
+            let new = hb_map_get(map, hb_codepoint_t(g))
+            guard new != hb_codepoint_t.max else {
+                throw TypographyError(.subsetFailed, "glyph \(g) of \(face.path) did not survive subsetting")
+            }
+            newIDs.append(UInt16(truncatingIfNeeded: new))
+        }
+        guard let subsetFace = hb_subset_plan_execute_or_fail(plan) else {
+            throw TypographyError(.subsetFailed, "hb-subset failed on \(face.path) for \(glyphs.count) glyphs")
+        }
+        defer { hb_face_destroy(subsetFace) }
+        let blob = hb_face_reference_blob(subsetFace)
+        defer { hb_blob_destroy(blob) }
+        var length: UInt32 = 0
+        guard let data = hb_blob_get_data(blob, &length), length > 0 else {
+            throw TypographyError(.subsetFailed, "hb-subset produced an empty font from \(face.path)")
+        }
+        let bytes = data.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
+            Array(UnsafeBufferPointer(start: $0, count: Int(length)))
+        }
+        return FontSubset(bytes: bytes, newGlyphIDs: newIDs)
+    }
+
+    static func tagValue(_ s: String) -> hb_codepoint_t {
+        s.utf8.reduce(0) { $0 << 8 | hb_codepoint_t($1) }
+    }
+}

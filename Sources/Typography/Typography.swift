@@ -1,1 +1,0 @@
-// Typography module: see docs/architecture.md.
