@@ -1,0 +1,55 @@
+/// A table whose header rows repeat at the top of every page it spans.
+public struct BoundTable: Sendable {
+    public var columns: [TableColumn]
+    public var headerRows: [BoundRow]
+    public var rows: [BoundRow]
+    public var style: TableStyle
+}
+
+/// A table column: width and the default alignment of its cells.
+public struct TableColumn: Sendable, Hashable {
+    public var width: ColumnWidth
+    public var alignment: Alignment
+}
+
+/// Grid and padding of a table. Row backgrounds (header, zebra, totals) are already
+/// resolved into `BoundRow.background`; `zebra` is kept for information only.
+public struct TableStyle: Sendable, Hashable {
+    public var borderWidth: Double
+    public var borderColor: RGB
+    public var headerBackground: RGB?
+    public var zebra: RGB?
+    /// Horizontal cell padding (left and right), in points.
+    public var paddingH: Double
+    /// Vertical cell padding (top and bottom), in points.
+    public var paddingV: Double
+    /// Vertical alignment of cell content.
+    public var verticalAlignment: VerticalAlignment
+}
+
+/// Vertical alignment of cells in a row.
+public enum VerticalAlignment: String, Sendable, Hashable {
+    case top, middle, bottom
+}
+
+/// One table row.
+public struct BoundRow: Sendable {
+    public enum Kind: String, Sendable, Hashable { case header, body, groupHeader, subtotal, total }
+    public var kind: Kind
+    public var cells: [BoundCell]
+    /// Fill of the whole row (header background, zebra stripe, totals), nil = none.
+    public var background: RGB?
+}
+
+/// One table cell. Its blocks are usually one paragraph.
+public struct BoundCell: Sendable {
+    /// Structure scope of a header cell (TH `/Scope`, ISO 32000-1 §14.8.5.7).
+    public enum Scope: String, Sendable, Hashable { case column, row }
+    public var blocks: [BoundBlock]
+    public var colspan: Int
+    /// Overrides the column's alignment when set.
+    public var alignment: Alignment?
+    /// A TH cell (tagged as header, with `scope`) rather than TD.
+    public var isHeader: Bool
+    public var scope: Scope?
+}

@@ -1,1 +1,0 @@
-// LayoutDefinitions module: see docs/architecture.md.

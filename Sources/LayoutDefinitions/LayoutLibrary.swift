@@ -1,0 +1,116 @@
+import Foundation
+
+/// All layouts of a `Layouts/` directory, parsed and compiled at load.
+public struct LayoutLibrary: Sendable {
+    public let directory: String
+    public let fontsDirectory: String
+    public let layouts: [String: Layout]
+
+    /// Loads every `*.yaml` directly in `directory` (partials live in `partials/`, assets in
+    /// `assets/`, sample data in `samples/`). Throws the first error, in file-name order.
+    public static func load(directory: String, fontsDirectory: String) throws(LayoutError) -> LayoutLibrary {
+        let fonts = try fontsDigest(fontsDirectory)
+        var layouts: [String: Layout] = [:]
+        for name in try layoutNames(directory) {
+            layouts[name] = try loadLayout(named: name, directory: directory, fontsDigest: fonts)
+        }
+        return LayoutLibrary(directory: directory, fontsDirectory: fontsDirectory, layouts: layouts)
+    }
+
+    /// Checks every layout of `directory` and binds each to its sample data
+    /// (`samples/<name>.json`, required): every problem found, for `paperasse layouts check`.
+    public static func check(directory: String, fontsDirectory: String) -> [LayoutError] {
+        var errors: [LayoutError] = []
+        do {
+            let fonts = try fontsDigest(fontsDirectory)
+            for name in try layoutNames(directory) {
+                do {
+                    let layout = try loadLayout(named: name, directory: directory, fontsDigest: fonts)
+                    _ = try layout.bind(try sampleData(named: name, directory: directory))
+                } catch {
+                    errors.append(error)
+                }
+            }
+        } catch {
+            errors.append(error)
+        }
+        return errors
+    }
+
+    /// The layout called `name`, or an `unknown-layout` error with a suggestion.
+    public func layout(named name: String) throws(LayoutError) -> Layout {
+        guard let layout = layouts[name] else {
+            throw LayoutError(.unknownLayout, "no layout named '\(name)' in \(directory)"
+                              + Suggestion.hint(for: name, in: layouts.keys.sorted()))
+        }
+        return layout
+    }
+
+    /// The sample data of a layout, `samples/<name>.json`.
+    public func sampleData(for name: String) throws(LayoutError) -> DataValue {
+        try Self.sampleData(named: name, directory: directory)
+    }
+
+    static func sampleData(named name: String, directory: String) throws(LayoutError) -> DataValue {
+        let path = directory + "/samples/" + name + ".json"
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw LayoutError(.io, "missing sample data samples/\(name).json for layout '\(name)'")
+        }
+        return try DataValue(json: data, name: "samples/\(name).json")
+    }
+
+    static func layoutNames(_ directory: String) throws(LayoutError) -> [String] {
+        let files: [String]
+        do { files = try FileManager.default.contentsOfDirectory(atPath: directory) } catch {
+            throw LayoutError(.io, "cannot read the layouts directory \(directory)")
+        }
+        return files.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+    }
+
+    /// SHA-256 over every font file (`.ttf`, `.otf`, `.ttc`) of the fonts directory, in
+    /// name order. All of them, not only those a layout names: the family → file mapping
+    /// belongs to Typography, and a font fix must change every version that could use it.
+    static func fontsDigest(_ fontsDirectory: String) throws(LayoutError) -> [UInt8] {
+        let files: [String]
+        do { files = try FileManager.default.contentsOfDirectory(atPath: fontsDirectory) } catch {
+            throw LayoutError(.io, "cannot read the fonts directory \(fontsDirectory)")
+        }
+        var hash = SHA256()
+        for file in files.sorted() where [".ttf", ".otf", ".ttc"].contains(where: { file.lowercased().hasSuffix($0) }) {
+            guard let data = FileManager.default.contents(atPath: fontsDirectory + "/" + file) else {
+                throw LayoutError(.io, "cannot read font \(file)")
+            }
+            hash.record(file, [UInt8](data))
+        }
+        return hash.finalize()
+    }
+
+    /// Parses and compiles one layout; its version covers the layout file, its partials and
+    /// assets (each as name, length, bytes, in path order) and the fonts digest.
+    static func loadLayout(named name: String, directory: String, fontsDigest: [UInt8]) throws(LayoutError) -> Layout {
+        let relative = name + ".yaml"
+        guard let data = FileManager.default.contents(atPath: directory + "/" + relative) else {
+            throw LayoutError(.io, "cannot read layout \(relative)")
+        }
+        let bytes = [UInt8](data)
+        let compiler = LayoutCompiler(directory: directory)
+        let program = try compiler.compile(relativePath: relative, text: String(decoding: bytes, as: UTF8.self))
+        var hash = SHA256()
+        hash.record(relative, bytes)
+        let dependencies = compiler.dependencies.keys.sorted()
+        for dependency in dependencies { hash.record(dependency, compiler.dependencies[dependency]!) }
+        hash.record("fonts", fontsDigest)
+        return Layout(name: name, versionDigest: SHA256.hex(hash.finalize()), dependencies: dependencies, program: program)
+    }
+}
+
+extension SHA256 {
+    /// Feeds a named, length-prefixed record, so moving bytes between files changes the hash.
+    mutating func record(_ name: String, _ bytes: [UInt8]) {
+        update(name.utf8)
+        update([0])
+        update(String(bytes.count).utf8)
+        update([0])
+        update(bytes)
+    }
+}
