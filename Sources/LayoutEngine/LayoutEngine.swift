@@ -1,1 +1,57 @@
-// LayoutEngine module: see docs/architecture.md.
+import Graphics
+import LayoutDefinitions
+import Typography
+
+/// Turns bound documents into pages of frames. One engine per process: it holds the font registry, the
+/// font chains of every style and the shaped-text cache, all immutable or locked, and is shared by
+/// every thread of a batch. It never writes PDF: the renderer draws its frames.
+public final class LayoutEngine: Sendable {
+    public let fonts: FontRegistry
+    let shapes: ShapeCache
+    private let chains: [FontKey: FontChain]
+
+    public init(fonts: FontRegistry, shapeCacheLimit: Int = 200_000) throws(LayoutEngineError) {
+        self.fonts = fonts
+        shapes = ShapeCache(limit: shapeCacheLimit)
+        var chains: [FontKey: FontChain] = [:]
+        for family in fonts.families {
+            for bold in [false, true] {
+                for italic in [false, true] {
+                    let style = TextStyle(fontFamily: family, bold: bold, italic: italic)
+                    do { chains[FontKey(style)] = try fonts.chain(family: family, bold: bold, italic: italic) } catch {
+                        throw LayoutEngineError(.font, error.reason)
+                    }
+                }
+            }
+        }
+        self.chains = chains
+    }
+
+    func chain(_ key: FontKey) throws(LayoutEngineError) -> FontChain {
+        guard let chain = chains[key] else {
+            throw LayoutEngineError(.font, "unknown font family « \(key.family) » (known: \(fonts.families.joined(separator: ", ")))")
+        }
+        return chain
+    }
+
+    /// Lays the document out: body flowed into pages, then header, footer and background of each page
+    /// with « Page X / N » resolved now that N is known.
+    public func layout(_ document: BoundDocument) throws(LayoutEngineError) -> LaidOutDocument {
+        var flow = Flow(engine: self, template: document.page)
+        try flow.place(document.body, parent: flow.tree.root)
+        let bodies = flow.finishPages()
+        var frames: [Frame] = []
+        frames.reserveCapacity(bodies.count)
+        let size = Size(width: document.page.width, height: document.page.height)
+        for (i, body) in bodies.enumerated() {
+            let regions = i == 0 ? (document.firstPage ?? document.regions) : document.regions
+            var frame = Frame(size: size)
+            try RegionLayout(engine: self, template: document.page)
+                .place(regions, page: (i + 1, bodies.count), into: &frame, body: body)
+            frames.append(frame)
+        }
+        return LaidOutDocument(pages: frames, structure: flow.tree, title: document.title, language: document.lang,
+                               subject: document.subject, author: document.author, keywords: document.keywords,
+                               layoutName: document.layoutName, layoutVersion: document.layoutVersion)
+    }
+}

@@ -11,14 +11,14 @@ public struct DocumentMetadata: Sendable {
     public var language: String
     public var creationDate: PDFDate
     public var modificationDate: PDFDate
-    /// Extra properties written in the XMP under Paperasse's own namespace, declared through a PDF/A
-    /// extension schema (ISO 19005-2 §6.6.2.3.3): e.g. `layoutVersion`. Keys are plain ASCII letters.
-    public var properties: [(key: String, value: String)]
+    /// What the document was made from, e.g. `releve-mensuel@f1b000c275710063` (layout and version),
+    /// written as XMP `dc:source`: a standard property, so no PDF/A extension schema is needed.
+    public var source: String?
 
     public init(title: String, author: String? = nil, subject: String? = nil, keywords: String? = nil,
                 creator: String = "Paperasse", producer: String = "Paperasse PDF engine",
                 language: String = "fr-FR", creationDate: PDFDate, modificationDate: PDFDate? = nil,
-                properties: [(key: String, value: String)] = []) {
+                source: String? = nil) {
         self.title = title
         self.author = author
         self.subject = subject
@@ -28,7 +28,7 @@ public struct DocumentMetadata: Sendable {
         self.language = language
         self.creationDate = creationDate
         self.modificationDate = modificationDate ?? creationDate
-        self.properties = properties
+        self.source = source
     }
 }
 

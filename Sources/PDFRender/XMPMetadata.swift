@@ -1,16 +1,13 @@
-/// The XMP packet of a PDF/A-2b document (ISO 19005-2 §6.6): Dublin Core title, creator and
-/// description, the PDF and XMP basic properties that mirror the Info dictionary, the PDF/A
-/// identification, and our own properties with the extension schema that declares them.
+/// The XMP packet of a PDF/A-2b document (ISO 19005-2 §6.6): Dublin Core title, creator, description
+/// and source, the PDF and XMP basic properties that mirror the Info dictionary, and the PDF/A
+/// identification. Only standard properties: custom ones would need an extension schema.
 enum XMPMetadata {
-    static let namespace = "https://paperasse.example/ns/1.0/"
-
     static func packet(_ m: DocumentMetadata) -> [UInt8] {
         var x = "<?xpacket begin=\"\u{FEFF}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
         x += "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
         x += "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
         x += " xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\""
         x += " xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\""
-        if !m.properties.isEmpty { x += " xmlns:paperasse=\"\(namespace)\"" }
         x += ">\n"
         x += "<dc:format>application/pdf</dc:format>\n"
         x += "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">\(escape(m.title))</rdf:li></rdf:Alt></dc:title>\n"
@@ -28,30 +25,10 @@ enum XMPMetadata {
         x += "<xmp:ModifyDate>\(m.modificationDate.xmpString)</xmp:ModifyDate>\n"
         x += "<xmp:MetadataDate>\(m.modificationDate.xmpString)</xmp:MetadataDate>\n"
         x += "<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n"
-        for (key, value) in m.properties {
-            x += "<paperasse:\(key)>\(escape(value))</paperasse:\(key)>\n"
-        }
+        if let source = m.source { x += "<dc:source>\(escape(source))</dc:source>\n" }
         x += "</rdf:Description>\n"
-        if !m.properties.isEmpty { x += extensionSchema(m.properties.map(\.key)) }
         x += "</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>"
         return Array(x.utf8)
-    }
-
-    /// PDF/A requires every non-standard XMP property to be described by an extension schema.
-    private static func extensionSchema(_ keys: [String]) -> String {
-        var x = "<rdf:Description rdf:about=\"\" xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\""
-        x += " xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\" xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
-        x += "<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n"
-        x += "<pdfaSchema:schema>Paperasse document properties</pdfaSchema:schema>\n"
-        x += "<pdfaSchema:namespaceURI>\(namespace)</pdfaSchema:namespaceURI>\n"
-        x += "<pdfaSchema:prefix>paperasse</pdfaSchema:prefix>\n<pdfaSchema:property><rdf:Seq>\n"
-        for key in keys {
-            x += "<rdf:li rdf:parseType=\"Resource\"><pdfaProperty:name>\(escape(key))</pdfaProperty:name>"
-            x += "<pdfaProperty:valueType>Text</pdfaProperty:valueType><pdfaProperty:category>internal</pdfaProperty:category>"
-            x += "<pdfaProperty:description>\(escape(key))</pdfaProperty:description></rdf:li>\n"
-        }
-        x += "</rdf:Seq></pdfaSchema:property>\n</rdf:li></rdf:Bag></pdfaExtension:schemas>\n</rdf:Description>\n"
-        return x
     }
 
     static func escape(_ s: String) -> String {

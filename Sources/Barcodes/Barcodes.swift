@@ -1,1 +1,0 @@
-// Barcodes module: see docs/architecture.md.

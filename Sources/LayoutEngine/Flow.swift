@@ -1,0 +1,127 @@
+import Barcodes
+import Graphics
+import LayoutDefinitions
+import Typography
+
+/// The flow phase: places laid blocks one after the other in the body area, starting a new page when
+/// the next line, row or unbreakable block does not fit. « The page is full » is a value (`remaining`),
+/// never an error.
+struct Flow {
+    let engine: LayoutEngine
+    let template: PageTemplate
+    var tree = StructureTree()
+    var pages: [[FrameItem]] = [[]]
+    var y: Double
+    /// Whether anything was placed on the current page (a block taller than the remaining space moves to
+    /// the next page only if this one is not empty).
+    var pageHasContent = false
+
+    init(engine: LayoutEngine, template: PageTemplate) {
+        self.engine = engine
+        self.template = template
+        y = template.marginTop
+    }
+
+    var left: Double { template.marginLeft }
+    var width: Double { template.contentWidth }
+    var bottom: Double { template.height - template.marginBottom }
+    var remaining: Double { bottom - y }
+    var pageBodyHeight: Double { bottom - template.marginTop }
+
+    mutating func newPage() {
+        pages.append([])
+        y = template.marginTop
+        pageHasContent = false
+    }
+
+    mutating func emit(_ item: FrameItem) { pages[pages.count - 1].append(item) }
+
+    func finishPages() -> [[FrameItem]] { pages }
+
+    /// Ensures `height` fits, else moves to a new page (unless the page is still empty).
+    mutating func ensure(_ height: Double) {
+        if height > remaining + 0.001 && pageHasContent { newPage() }
+    }
+
+    // MARK: Blocks
+
+    mutating func place(_ blocks: [BoundBlock], parent: Int) throws(LayoutEngineError) {
+        var i = 0
+        while i < blocks.count {
+            let block = blocks[i]
+            switch block {
+            case .paragraph(let p):
+                let laid = try ParagraphLayout(engine: engine).layout(p, width: width)
+                if laid.keepWithNext, i + 1 < blocks.count {
+                    let next = try firstLineHeight(blocks[i + 1])
+                    ensure(laid.spaceBefore + laid.height + laid.spaceAfter + next)
+                }
+                placeParagraph(laid, parent: parent)
+            case .table(let t):
+                try TableLayout(engine: engine).place(t, in: &self, parent: parent)
+            case .pageBreak:
+                if pageHasContent { newPage() }
+            case .spacer(let h):
+                if pageHasContent { y += h }
+            default:
+                let atom = try Atom.make(block, width: width, engine: engine)
+                ensure(atom.height)
+                atom.emit(x: left, y: y, flow: &self, parent: parent)
+                y += atom.height
+                pageHasContent = true
+            }
+            i += 1
+        }
+    }
+
+    private func firstLineHeight(_ block: BoundBlock) throws(LayoutEngineError) -> Double {
+        switch block {
+        case .paragraph(let p):
+            let laid = try ParagraphLayout(engine: engine).layout(p, width: width)
+            return laid.spaceBefore + (laid.lines.first?.height ?? 0)
+        case .table(let t):
+            return 40 + Double(t.headerRows.count) * 15
+        default:
+            return try Atom.make(block, width: width, engine: engine).height
+        }
+    }
+
+    /// Places a paragraph line by line, breaking pages between lines. Its content is marked as one
+    /// structure element (`P`, `H1`…), one marked sequence per page it spans.
+    mutating func placeParagraph(_ p: LaidParagraph, parent: Int) {
+        if pageHasContent { y += p.spaceBefore }
+        let node = tree.add(p.role.structureRole, under: parent)
+        var open = false
+        for line in p.lines {
+            if line.height > remaining + 0.001 && pageHasContent {
+                if open { emit(.endStructure); open = false }
+                newPage()
+            }
+            if !open { emit(.beginStructure(node: node)); open = true }
+            for var run in line.runs {
+                run.origin.x += left
+                run.origin.y += y
+                emit(.glyphs(run))
+            }
+            y += line.height
+            pageHasContent = true
+        }
+        if open { emit(.endStructure) }
+        y += p.spaceAfter
+    }
+}
+
+extension ParagraphRole {
+    var structureRole: String {
+        switch self {
+        case .p: "P"
+        case .h1: "H1"
+        case .h2: "H2"
+        case .h3: "H3"
+        }
+    }
+}
+
+extension RGB {
+    var color: Color { .rgb(r, g, b) }
+}

@@ -1,0 +1,191 @@
+import Graphics
+import LayoutDefinitions
+import Typography
+
+/// One line of a paragraph: its glyph runs positioned relative to the line's left edge and baseline.
+struct LaidLine: Sendable {
+    var height: Double
+    /// Distance from the line's top to its baseline.
+    var baseline: Double
+    var width: Double
+    var runs: [GlyphRun]
+}
+
+/// A paragraph broken into lines for one width.
+struct LaidParagraph: Sendable {
+    var role: ParagraphRole
+    var lines: [LaidLine]
+    var spaceBefore: Double
+    var spaceAfter: Double
+    var keepWithNext: Bool
+    var height: Double { lines.reduce(0) { $0 + $1.height } }
+}
+
+/// The paragraph phases: collect pieces per span, break into lines greedily (first fit), then place
+/// each line (alignment, justification by widening spaces) and merge adjacent pieces of the same face,
+/// size and colour into one glyph run.
+struct ParagraphLayout {
+    let engine: LayoutEngine
+
+    private struct Placed {
+        var piece: TextPiece
+        var style: TextStyle
+        var extra: Double = 0
+    }
+
+    func layout(_ paragraph: BoundParagraph, width: Double, alignment: Alignment? = nil,
+                page: (number: Int, count: Int)? = nil) throws(LayoutEngineError) -> LaidParagraph {
+        let align = alignment ?? paragraph.style.alignment
+        var lines: [LaidLine] = []
+        var current: [Placed] = []
+        var currentWidth = 0.0
+        var pendingSpace: Placed?
+        var breakAllowed = true
+
+        func flush(justify: Bool) {
+            lines.append(place(current, width: width, lineWidth: currentWidth,
+                               alignment: align == .justify && !justify ? .left : align,
+                               lineHeight: paragraph.style.lineHeight,
+                               fallbackStyle: paragraph.spans.first?.style))
+            current.removeAll(keepingCapacity: true)
+            currentWidth = 0
+            pendingSpace = nil
+        }
+
+        for span in paragraph.spans {
+            let text: String
+            switch span.content {
+            case .text(let t): text = t
+            case .pageNumber: text = page.map { String($0.number) } ?? "0"
+            case .pageCount: text = page.map { String($0.count) } ?? "0"
+            }
+            let font = FontKey(span.style)
+            let chain = try engine.chain(font)
+            for (slice, kind) in TextSegmenter.pieces(text) {
+                let piece: TextPiece
+                do { piece = try engine.shapes.piece(slice, kind: kind, font: font, chain: chain) } catch {
+                    throw LayoutEngineError(.font, error.reason)
+                }
+                switch kind {
+                case .newline:
+                    flush(justify: false)
+                    breakAllowed = true
+                case .space:
+                    if !current.isEmpty { pendingSpace = Placed(piece: piece, style: span.style) }
+                    breakAllowed = true
+                case .word:
+                    let w = piece.widthPerPoint * span.style.size
+                    let sp = pendingSpace.map { $0.piece.widthPerPoint * $0.style.size } ?? 0
+                    if !current.isEmpty && breakAllowed && currentWidth + sp + w > width + 0.001 {
+                        flush(justify: true)
+                    }
+                    if current.isEmpty && w > width + 0.001 {
+                        // An over-long word (an IBAN, a URL) is broken rather than overflowing.
+                        for part in try splitLongWord(slice, style: span.style, chain: chain, font: font, width: width) {
+                            if !current.isEmpty { flush(justify: false) }
+                            current.append(Placed(piece: part, style: span.style))
+                            currentWidth = part.widthPerPoint * span.style.size
+                        }
+                    } else {
+                        if let space = pendingSpace, !current.isEmpty {
+                            current.append(space)
+                            currentWidth += sp
+                        }
+                        current.append(Placed(piece: piece, style: span.style))
+                        currentWidth += w
+                    }
+                    pendingSpace = nil
+                    // A break is allowed after a hyphen or slash piece, not between two spans of one word.
+                    if let last = slice.last, last == "-" || last == "/" { breakAllowed = true } else { breakAllowed = false }
+                }
+            }
+        }
+        if !current.isEmpty || lines.isEmpty { flush(justify: false) }
+        return LaidParagraph(role: paragraph.role, lines: lines, spaceBefore: paragraph.style.spaceBefore,
+                             spaceAfter: paragraph.style.spaceAfter, keepWithNext: paragraph.style.keepWithNext)
+    }
+
+    private func splitLongWord(_ word: Substring, style: TextStyle, chain: FontChain, font: FontKey,
+                               width: Double) throws(LayoutEngineError) -> [TextPiece] {
+        var parts: [TextPiece] = []
+        var start = word.startIndex
+        var end = word.startIndex
+        var last: TextPiece?
+        while end < word.endIndex {
+            let next = word.index(after: end)
+            let candidate: TextPiece
+            do { candidate = try engine.shapes.piece(word[start..<next], kind: .word, font: font, chain: chain) } catch {
+                throw LayoutEngineError(.font, error.reason)
+            }
+            if candidate.widthPerPoint * style.size > width, let fitted = last {
+                parts.append(fitted)
+                start = end
+                last = nil
+                continue
+            }
+            last = candidate
+            end = next
+        }
+        if let last { parts.append(last) }
+        return parts
+    }
+
+    private func place(_ pieces: [Placed], width: Double, lineWidth: Double, alignment: Alignment,
+                       lineHeight: Double, fallbackStyle: TextStyle?) -> LaidLine {
+        var ascent = 0.0, descent = 0.0, size = fallbackStyle?.size ?? 10
+        for p in pieces {
+            size = max(size, p.style.size)
+            for run in p.piece.runs {
+                let m = run.face.lineMetrics(size: p.style.size)
+                ascent = max(ascent, m.ascent)
+                descent = max(descent, m.descent)
+            }
+        }
+        if ascent == 0 { ascent = size * 0.8; descent = size * 0.2 }
+        let height = max(size * lineHeight, ascent + descent)
+        let baseline = (height - ascent - descent) / 2 + ascent
+        var x: Double
+        var extraPerSpace = 0.0
+        switch alignment {
+        case .left: x = 0
+        case .right: x = width - lineWidth
+        case .center: x = (width - lineWidth) / 2
+        case .justify:
+            x = 0
+            let spaces = pieces.filter { $0.piece.kind == .space }.count
+            if spaces > 0 { extraPerSpace = max(0, width - lineWidth) / Double(spaces) }
+        }
+        var runs: [GlyphRun] = []
+        for p in pieces {
+            let color = Color.rgb(p.style.color.r, p.style.color.g, p.style.color.b)
+            for shaped in p.piece.runs {
+                var run = shaped.glyphRun(size: p.style.size, origin: Point(x: x, y: baseline), color: color)
+                if p.piece.kind == .space && extraPerSpace > 0, !run.advances.isEmpty {
+                    run.advances[run.advances.count - 1] += Int32((extraPerSpace * Double(run.unitsPerEm) / p.style.size).rounded())
+                }
+                x += run.width
+                if let last = runs.last, canMerge(last, run) {
+                    runs[runs.count - 1] = merged(last, run)
+                } else {
+                    runs.append(run)
+                }
+            }
+        }
+        return LaidLine(height: height, baseline: baseline, width: lineWidth, runs: runs)
+    }
+
+    private func canMerge(_ a: GlyphRun, _ b: GlyphRun) -> Bool {
+        a.font == b.font && a.size == b.size && a.color == b.color && a.offsets.isEmpty && b.offsets.isEmpty
+            && abs(a.origin.x + a.width - b.origin.x) < 0.001
+    }
+
+    private func merged(_ a: GlyphRun, _ b: GlyphRun) -> GlyphRun {
+        var r = a
+        let shift = UInt32(a.text.utf8.count)
+        r.glyphs.append(contentsOf: b.glyphs)
+        r.advances.append(contentsOf: b.advances)
+        r.clusters.append(contentsOf: b.clusters.map { $0 + shift })
+        r.text += b.text
+        return r
+    }
+}

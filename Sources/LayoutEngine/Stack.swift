@@ -1,0 +1,64 @@
+import Graphics
+import LayoutDefinitions
+
+/// Blocks laid out one under the other in a fixed width, without page breaks: the content of a table
+/// cell, a box, a column or a keep-together group.
+struct Stack: Sendable {
+    enum Part: Sendable {
+        case paragraph(LaidParagraph)
+        case atom(Atom)
+    }
+
+    var height: Double = 0
+    var parts: [(dy: Double, part: Part)] = []
+
+    static func make(_ blocks: [BoundBlock], width: Double, engine: LayoutEngine,
+                     alignment: Alignment? = nil) throws(LayoutEngineError) -> Stack {
+        var stack = Stack()
+        for (i, block) in blocks.enumerated() {
+            switch block {
+            case .paragraph(let p):
+                let laid = try ParagraphLayout(engine: engine).layout(p, width: width, alignment: alignment)
+                if i > 0 { stack.height += laid.spaceBefore }
+                stack.parts.append((stack.height, .paragraph(laid)))
+                stack.height += laid.height + (i < blocks.count - 1 ? laid.spaceAfter : 0)
+            case .pageBreak:
+                continue
+            case .spacer(let h):
+                stack.height += h
+            default:
+                let atom = try Atom.make(block, width: width, engine: engine)
+                stack.parts.append((stack.height, .atom(atom)))
+                stack.height += atom.height
+            }
+        }
+        return stack
+    }
+
+    /// Emits the stack at (x, y). With `inline`, paragraphs are not given structure elements of their
+    /// own: the caller has opened one (a table cell) that their content belongs to.
+    func emit(x: Double, y: Double, flow: inout Flow, parent: Int, inline: Bool = false) {
+        for (dy, part) in parts {
+            switch part {
+            case .paragraph(let p):
+                var node: Int?
+                if !inline {
+                    node = flow.tree.add(p.role.structureRole, under: parent)
+                    flow.emit(.beginStructure(node: node!))
+                }
+                var lineY = y + dy
+                for line in p.lines {
+                    for var run in line.runs {
+                        run.origin.x += x
+                        run.origin.y += lineY
+                        flow.emit(.glyphs(run))
+                    }
+                    lineY += line.height
+                }
+                if node != nil { flow.emit(.endStructure) }
+            case .atom(let atom):
+                atom.emit(x: x, y: y + dy, flow: &flow, parent: parent)
+            }
+        }
+    }
+}

@@ -1,0 +1,208 @@
+import Graphics
+import LayoutDefinitions
+
+/// The table phases: measure columns, distribute the width, lay out each row's cells, then paginate
+/// row by row, repeating the header rows at the top of every page (as pagination artifacts after the
+/// first page: the structure tree holds them once). A row is never split across pages.
+struct TableLayout {
+    let engine: LayoutEngine
+
+    struct LaidCell {
+        var x: Double
+        var width: Double
+        var stack: Stack
+        var isHeader: Bool
+        var scope: BoundCell.Scope?
+        var colspan: Int
+    }
+
+    struct LaidRow {
+        var height: Double
+        var cells: [LaidCell]
+        var background: RGB?
+        var isHeader: Bool
+    }
+
+    /// Column widths: fixed ones as given, automatic ones at their content's natural width, and the
+    /// rest shared by the proportional ones (weight-wise); if nothing is proportional, autos stretch.
+    static func distribute(_ specs: [ColumnWidth], total: Double, natural: (Int) -> Double) -> [Double] {
+        var widths = [Double](repeating: 0, count: specs.count)
+        var weights = 0.0
+        for (i, spec) in specs.enumerated() {
+            switch spec {
+            case .fixed(let w): widths[i] = w
+            case .auto: widths[i] = natural(i)
+            case .proportional(let weight): weights += weight
+            }
+        }
+        let left = max(0, total - widths.reduce(0, +))
+        if weights > 0 {
+            for (i, spec) in specs.enumerated() {
+                if case .proportional(let weight) = spec { widths[i] = left * weight / weights }
+            }
+        }
+        return widths
+    }
+
+    func laidRows(_ table: BoundTable, width: Double) throws(LayoutEngineError) -> (widths: [Double], header: [LaidRow], body: [LaidRow]) {
+        let padH = table.style.paddingH, padV = table.style.paddingV
+        var natural = [Double](repeating: 0, count: table.columns.count)
+        if table.columns.contains(where: { $0.width == .auto }) {
+            for row in table.headerRows + table.rows {
+                var c = 0
+                for cell in row.cells {
+                    if cell.colspan == 1, c < natural.count, table.columns[c].width == .auto {
+                        let stack = try Stack.make(cell.blocks, width: 10_000, engine: engine)
+                        let w = stack.parts.reduce(0.0) { m, p in
+                            if case .paragraph(let lp) = p.part { return max(m, lp.lines.map(\.width).max() ?? 0) }
+                            return m
+                        }
+                        natural[c] = max(natural[c], w + 2 * padH + 0.5)
+                    }
+                    c += cell.colspan
+                }
+            }
+        }
+        let widths = Self.distribute(table.columns.map(\.width), total: width, natural: { natural[$0] })
+        func lay(_ row: BoundRow, header: Bool) throws(LayoutEngineError) -> LaidRow {
+            var cells: [LaidCell] = []
+            var c = 0, x = 0.0, height = 0.0
+            for cell in row.cells {
+                let span = max(1, min(cell.colspan, widths.count - c))
+                let w = widths[c..<(c + span)].reduce(0, +)
+                let alignment = cell.alignment ?? table.columns[min(c, table.columns.count - 1)].alignment
+                let stack = try Stack.make(cell.blocks, width: max(1, w - 2 * padH), engine: engine, alignment: alignment)
+                cells.append(LaidCell(x: x, width: w, stack: stack, isHeader: cell.isHeader || header,
+                                      scope: cell.scope ?? (header ? .column : nil), colspan: span))
+                height = max(height, stack.height + 2 * padV)
+                x += w
+                c += span
+            }
+            return LaidRow(height: height, cells: cells, background: row.background, isHeader: header)
+        }
+        var header: [LaidRow] = []
+        for row in table.headerRows { header.append(try lay(row, header: true)) }
+        var body: [LaidRow] = []
+        body.reserveCapacity(table.rows.count)
+        for row in table.rows { body.append(try lay(row, header: false)) }
+        return (widths, header, body)
+    }
+
+    /// Paginates the table in the flow.
+    func place(_ table: BoundTable, in flow: inout Flow, parent: Int) throws(LayoutEngineError) {
+        let (widths, header, body) = try laidRows(table, width: flow.width)
+        let tableWidth = widths.reduce(0, +)
+        let headerHeight = header.reduce(0) { $0 + $1.height }
+        let node = flow.tree.add("Table", under: parent)
+        // Start on a new page if not even the header and the first row fit here.
+        flow.ensure(headerHeight + (body.first?.height ?? 0))
+        var segment: [(y: Double, row: LaidRow)] = []
+        var firstHeader = true
+        func emitHeader(_ flow: inout Flow) {
+            for row in header {
+                if firstHeader { emitRow(row, y: flow.y, flow: &flow, table: node, style: table.style) } else {
+                    flow.emit(.beginArtifact(pagination: true))
+                    emitRow(row, y: flow.y, flow: &flow, table: nil, style: table.style)
+                    flow.emit(.endArtifact)
+                }
+                segment.append((flow.y, row))
+                flow.y += row.height
+                flow.pageHasContent = true
+            }
+            firstHeader = false
+        }
+        emitHeader(&flow)
+        for row in body {
+            if row.height > flow.remaining + 0.001 && flow.pageHasContent && row.height <= flow.pageBodyHeight {
+                drawGrid(segment, x: flow.left, width: tableWidth, flow: &flow, style: table.style)
+                segment.removeAll()
+                flow.newPage()
+                emitHeader(&flow)
+            }
+            emitRow(row, y: flow.y, flow: &flow, table: node, style: table.style)
+            segment.append((flow.y, row))
+            flow.y += row.height
+            flow.pageHasContent = true
+        }
+        drawGrid(segment, x: flow.left, width: tableWidth, flow: &flow, style: table.style)
+    }
+
+    /// A table inside an unbreakable block: all rows one under the other.
+    func stackedRows(_ table: BoundTable, width: Double) throws(LayoutEngineError) -> Atom {
+        let (widths, header, body) = try laidRows(table, width: width)
+        let rows = header + body
+        let height = rows.reduce(0) { $0 + $1.height }
+        let style = table.style
+        return Atom(height: height) { x, y, flow, parent in
+            let node = flow.tree.add("Table", under: parent)
+            var segment: [(y: Double, row: LaidRow)] = []
+            var cy = y
+            for row in rows {
+                TableLayout.emitRow(row, x: x, y: cy, flow: &flow, table: node, style: style)
+                segment.append((cy, row))
+                cy += row.height
+            }
+            TableLayout.drawGrid(segment, x: x, width: widths.reduce(0, +), flow: &flow, style: style)
+        }
+    }
+
+    private func emitRow(_ row: LaidRow, y: Double, flow: inout Flow, table: Int?, style: TableStyle) {
+        Self.emitRow(row, x: flow.left, y: y, flow: &flow, table: table, style: style)
+    }
+
+    private func drawGrid(_ segment: [(y: Double, row: LaidRow)], x: Double, width: Double, flow: inout Flow, style: TableStyle) {
+        Self.drawGrid(segment, x: x, width: width, flow: &flow, style: style)
+    }
+
+    /// Draws a row: its background (an artifact), then each cell's content marked as TH or TD under a
+    /// TR of `table` (or as plain content inside an artifact when `table` is nil: a repeated header).
+    static func emitRow(_ row: LaidRow, x: Double, y: Double, flow: inout Flow, table: Int?, style: TableStyle) {
+        if let bg = row.background {
+            let rect = Rect(x: x, y: y, width: row.cells.reduce(0) { $0 + $1.width }, height: row.height)
+            if table != nil { flow.emit(.beginArtifact(pagination: false)) }
+            flow.emit(.path(Path(rect: rect), PathStyle(fill: bg.color)))
+            if table != nil { flow.emit(.endArtifact) }
+        }
+        let tr = table.map { flow.tree.add("TR", under: $0) }
+        for cell in row.cells {
+            var dy = style.paddingV
+            let free = row.height - 2 * style.paddingV - cell.stack.height
+            switch style.verticalAlignment {
+            case .middle: dy += free / 2
+            case .bottom: dy += free
+            case .top: break
+            }
+            if let tr {
+                let scope: StructureTree.HeaderScope? = cell.isHeader ? (cell.scope == .row ? .row : .column) : nil
+                let node = flow.tree.add(cell.isHeader ? "TH" : "TD", under: tr, scope: scope, columnSpan: cell.colspan)
+                flow.emit(.beginStructure(node: node))
+                cell.stack.emit(x: x + cell.x + style.paddingH, y: y + dy, flow: &flow, parent: node, inline: true)
+                flow.emit(.endStructure)
+            } else {
+                cell.stack.emit(x: x + cell.x + style.paddingH, y: y + dy, flow: &flow, parent: 0, inline: true)
+            }
+        }
+    }
+
+    /// The grid of one page's part of the table, as a single stroked path (an artifact).
+    static func drawGrid(_ segment: [(y: Double, row: LaidRow)], x: Double, width: Double, flow: inout Flow, style: TableStyle) {
+        guard style.borderWidth > 0, let last = segment.last else { return }
+        var path = Path()
+        for (y, row) in segment {
+            path.move(to: Point(x: x, y: y))
+            path.line(to: Point(x: x + width, y: y))
+            for cell in row.cells {
+                path.move(to: Point(x: x + cell.x, y: y))
+                path.line(to: Point(x: x + cell.x, y: y + row.height))
+            }
+            path.move(to: Point(x: x + width, y: y))
+            path.line(to: Point(x: x + width, y: y + row.height))
+        }
+        let bottom = last.y + last.row.height
+        path.move(to: Point(x: x, y: bottom))
+        path.line(to: Point(x: x + width, y: bottom))
+        flow.emit(.beginArtifact(pagination: false))
+        flow.emit(.path(path, PathStyle(stroke: Stroke(color: style.borderColor.color, width: style.borderWidth))))
+        flow.emit(.endArtifact)
+    }
+}

@@ -1,0 +1,43 @@
+import Graphics
+import LayoutDefinitions
+import LayoutEngine
+import PDFRender
+import Typography
+
+/// Renders bound documents to PDF: layout, then the PDF engine. One per process, shared by every
+/// thread (the layout engine, fonts and caches it holds are immutable or locked); each call uses its
+/// own PDF writer. The layout version goes into the PDF's XMP metadata, so an archived document says
+/// which layout produced it.
+public final class DocumentRenderer: Sendable {
+    public let engine: LayoutEngine
+    public let cache: RenderCache
+    public let options: RenderOptions
+
+    public init(fonts: FontRegistry, cache: RenderCache = .shared, options: RenderOptions = RenderOptions()) throws(LayoutEngineError) {
+        engine = try LayoutEngine(fonts: fonts)
+        self.cache = cache
+        self.options = options
+    }
+
+    /// Lays out and writes `document`. `date` is the document's creation date (from the data, or
+    /// `SOURCE_DATE_EPOCH`, or `--today`: never the clock). Pass a `deflater` to reuse it across the
+    /// documents of one thread.
+    public func render(_ document: BoundDocument, date: PDFDate, to output: PDFOutput,
+                       deflater: Deflater? = nil) throws -> RenderResult {
+        let laid = try engine.layout(document)
+        let source = laid.layoutName.isEmpty ? nil : laid.layoutName + "@" + laid.layoutVersion
+        let metadata = DocumentMetadata(title: laid.title, author: laid.author, subject: laid.subject,
+                                        keywords: laid.keywords, language: laid.language, creationDate: date,
+                                        source: source)
+        let writer = try PDFDocumentWriter(metadata: metadata, fonts: engine.fonts, output: output, cache: cache,
+                                           options: options, deflater: deflater)
+        writer.structure = laid.structure
+        do {
+            for page in laid.pages { try writer.render(page) }
+            return try writer.finish(structure: laid.structure)
+        } catch {
+            writer.abandon()
+            throw error
+        }
+    }
+}
