@@ -8,11 +8,13 @@ import Typography
 public final class LayoutEngine: Sendable {
     public let fonts: FontRegistry
     let shapes: ShapeCache
+    let paragraphs: ParagraphCache
     private let chains: [FontKey: FontChain]
 
     public init(fonts: FontRegistry, shapeCacheLimit: Int = 200_000) throws(LayoutEngineError) {
         self.fonts = fonts
         shapes = ShapeCache(limit: shapeCacheLimit)
+        paragraphs = ParagraphCache(limit: shapeCacheLimit / 4)
         var chains: [FontKey: FontChain] = [:]
         for family in fonts.families {
             for bold in [false, true] {

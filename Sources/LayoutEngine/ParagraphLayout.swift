@@ -35,6 +35,20 @@ struct ParagraphLayout {
 
     func layout(_ paragraph: BoundParagraph, width: Double, alignment: Alignment? = nil,
                 page: (number: Int, count: Int)? = nil) throws(LayoutEngineError) -> LaidParagraph {
+        // Only paragraphs without page numbers are cacheable: their lines depend on nothing else.
+        guard page == nil, paragraph.spans.allSatisfy({ if case .text = $0.content { true } else { false } }) else {
+            return try breakLines(paragraph, width: width, alignment: alignment, page: page)
+        }
+        let key = ParagraphCache.Key(spans: paragraph.spans, style: paragraph.style, role: paragraph.role,
+                                     width: width, alignment: alignment)
+        if let hit = engine.paragraphs.get(key) { return hit }
+        let laid = try breakLines(paragraph, width: width, alignment: alignment, page: nil)
+        engine.paragraphs.put(key, laid)
+        return laid
+    }
+
+    private func breakLines(_ paragraph: BoundParagraph, width: Double, alignment: Alignment?,
+                            page: (number: Int, count: Int)?) throws(LayoutEngineError) -> LaidParagraph {
         let align = alignment ?? paragraph.style.alignment
         var lines: [LaidLine] = []
         var current: [Placed] = []

@@ -9,10 +9,12 @@ struct FontEmbedding {
     let usage: FontUsage
     let cache: RenderCache
     let deflater: Deflater
+    /// Glyph ids are subset in aligned blocks of this many (1 = exactly the glyphs used).
+    let granularity: Int
 
     func write(into file: inout PDFFileWriter) throws(PDFRenderError) {
         let face = usage.face
-        let glyphs = usage.sortedGlyphs
+        let glyphs = Self.rounded(usage.sortedGlyphs, granularity: granularity, glyphCount: face.glyphCount)
         var hash = StableHash()
         hash.update(face.digest)
         for g in glyphs { hash.update(UInt64(g)) }
@@ -127,6 +129,23 @@ struct FontEmbedding {
         }
         b.append(raw: "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
         return b.bytes
+    }
+
+    /// Rounds the glyph set up to whole aligned blocks of `granularity` glyph ids. Documents of a batch
+    /// then share a few glyph sets instead of each having its own, so the subset (hb-subset, then
+    /// deflate) is made once per run and reused from the cache: the price is a few unused glyphs.
+    static func rounded(_ glyphs: [UInt16], granularity: Int, glyphCount: Int) -> [UInt16] {
+        guard granularity > 1 else { return glyphs }
+        var out: [UInt16] = []
+        var lastBlock = -1
+        for g in glyphs {
+            let block = Int(g) / granularity
+            guard block != lastBlock else { continue }
+            lastBlock = block
+            let end = min(glyphCount, (block + 1) * granularity)
+            for id in (block * granularity)..<end { out.append(UInt16(id)) }
+        }
+        return out
     }
 
     /// Six capital letters from the glyph-set hash (§9.6.4): stable across runs, different per subset.

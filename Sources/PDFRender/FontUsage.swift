@@ -78,21 +78,14 @@ struct FontUsage {
     static func clusterEnd(_ clusters: [UInt32], _ i: Int, textLength: Int) -> Int {
         let c = clusters[i]
         if i > 0 && clusters[i - 1] == c { return Int(c) }
-        var best = textLength
         var j = i + 1
-        while j < clusters.count {
-            if clusters[j] != c {
-                if clusters[j] > c { best = min(best, Int(clusters[j])) }
-                break
-            }
-            j += 1
-        }
-        var k = i - 1
-        while k >= 0 {
-            if clusters[k] > c { best = min(best, Int(clusters[k])); break }
-            k -= 1
-        }
-        return best
+        while j < clusters.count && clusters[j] == c { j += 1 }
+        // Left-to-right: the next cluster starts where this one ends.
+        if j < clusters.count && clusters[j] > c { return Int(clusters[j]) }
+        // Right-to-left runs list clusters in decreasing order: this cluster ends where the previous
+        // glyph's cluster starts. Only then is a backward look needed (never for Latin text).
+        if i > 0 && clusters[i - 1] > c { return Int(clusters[i - 1]) }
+        return textLength
     }
 
     static func firstScalar(_ utf8: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt32 {

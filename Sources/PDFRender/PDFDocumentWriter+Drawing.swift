@@ -25,7 +25,8 @@ extension PDFDocumentWriter {
             page!.font = (index, run.size)
         }
         if run.offsets.isEmpty {
-            content.setTextMatrix(1, 0, 0, 1, run.origin.x, height - run.origin.y)
+            // BT resets the text matrix to the identity, so a Td from there is an absolute position.
+            content.moveText(run.origin.x, height - run.origin.y)
             // Glyph i advances by its /W width; the shaped advance may differ (kerning, justification):
             // the difference goes into the TJ array before glyph i + 1, in thousandths of an em.
             adjustments.removeAll(keepingCapacity: true)

@@ -156,7 +156,8 @@ public final class PDFDocumentWriter {
         guard !pageRefs.isEmpty else { throw PDFRenderError(.invalidState, "a PDF needs at least one page") }
         finished = true
         for usage in fontUsages {
-            try FontEmbedding(usage: usage, cache: cache, deflater: deflater).write(into: &file)
+            try FontEmbedding(usage: usage, cache: cache, deflater: deflater,
+                              granularity: options.subsetGranularity).write(into: &file)
         }
         writeResources()
         let kids = pageRefs

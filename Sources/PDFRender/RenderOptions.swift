@@ -9,13 +9,18 @@ public struct RenderOptions: Sendable {
     public var syncFiles: Bool
     /// Bytes kept in memory before they are written out to a file output.
     public var flushThreshold: Int
+    /// Font subsets take glyph ids in aligned blocks of this size, so that documents share subsets
+    /// (and the cache hits); 1 embeds exactly the glyphs drawn. Measured on the relevé workload,
+    /// blocks of 16 cost 52 % more bytes for 20 % more speed: the default stays exact.
+    public var subsetGranularity: Int
 
     public init(compressionLevel: Int32 = 6, xref: XRefStyle = .compressed(objectsPerStream: 100),
-                syncFiles: Bool = false, flushThreshold: Int = 256 * 1024) {
+                syncFiles: Bool = false, flushThreshold: Int = 256 * 1024, subsetGranularity: Int = 1) {
         self.compressionLevel = compressionLevel
         self.xref = xref
         self.syncFiles = syncFiles
         self.flushThreshold = flushThreshold
+        self.subsetGranularity = subsetGranularity
     }
 }
 

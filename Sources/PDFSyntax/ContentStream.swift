@@ -15,8 +15,15 @@ public struct ContentStream: Sendable {
         buffer.append(UInt8(ascii: "\n"))
     }
 
+    /// Operands are written with two decimals: 0.01 pt (3.5 µm) is below any printer's resolution, and
+    /// shorter numbers make smaller streams. Colours use three (`colour(_:)`).
     @inlinable mutating func num(_ v: Double) {
-        buffer.append(real: v)
+        buffer.append(real: v, precision: 2)
+        buffer.append(UInt8(ascii: " "))
+    }
+
+    @inlinable mutating func colour(_ v: Double) {
+        buffer.append(real: v, precision: 3)
         buffer.append(UInt8(ascii: " "))
     }
 
@@ -57,13 +64,13 @@ public struct ContentStream: Sendable {
     // MARK: Colour (§8.6.8)
 
     /// `r g b rg`
-    public mutating func setFillRGB(_ r: Double, _ g: Double, _ b: Double) { num(r); num(g); num(b); op("rg") }
+    public mutating func setFillRGB(_ r: Double, _ g: Double, _ b: Double) { colour(r); colour(g); colour(b); op("rg") }
     /// `r g b RG`
-    public mutating func setStrokeRGB(_ r: Double, _ g: Double, _ b: Double) { num(r); num(g); num(b); op("RG") }
+    public mutating func setStrokeRGB(_ r: Double, _ g: Double, _ b: Double) { colour(r); colour(g); colour(b); op("RG") }
     /// `g`
-    public mutating func setFillGray(_ v: Double) { num(v); op("g") }
+    public mutating func setFillGray(_ v: Double) { colour(v); op("g") }
     /// `G`
-    public mutating func setStrokeGray(_ v: Double) { num(v); op("G") }
+    public mutating func setStrokeGray(_ v: Double) { colour(v); op("G") }
 
     // MARK: Paths (§8.5.2, §8.5.3)
 

@@ -179,8 +179,12 @@ public struct PDFFileWriter {
             case .packed(let s, let i): (type, a, b) = (2, Int(s), i)
             }
             rows.append(type)
-            rows.append(contentsOf: [UInt8(a >> 24 & 0xFF), UInt8(a >> 16 & 0xFF), UInt8(a >> 8 & 0xFF), UInt8(a & 0xFF)])
-            rows.append(contentsOf: [UInt8(b >> 8 & 0xFF), UInt8(b & 0xFF)])
+            rows.append(UInt8(truncatingIfNeeded: a >> 24))
+            rows.append(UInt8(truncatingIfNeeded: a >> 16))
+            rows.append(UInt8(truncatingIfNeeded: a >> 8))
+            rows.append(UInt8(truncatingIfNeeded: a))
+            rows.append(UInt8(truncatingIfNeeded: b >> 8))
+            rows.append(UInt8(truncatingIfNeeded: b))
         }
         let size = entries.count
         stream(ref, data: compress(rows)) { d in

@@ -174,7 +174,9 @@ public struct DocumentInfo: TypedDict {
 /// A structure element (§14.7.2).
 public struct StructElem: TypedDict {
     public var dict: DictWriter
-    public init(dict: DictWriter) { self.dict = dict; self.dict.pair("Type", name: "StructElem") }
+    /// `/Type /StructElem` is optional (ISO 32000-1 Table 323) and left out: a tagged statement has
+    /// hundreds of elements, and the bytes add up.
+    public init(dict: DictWriter) { self.dict = dict }
     public mutating func role(_ s: String) { dict.pair("S", name: s) }
     public mutating func parent(_ r: Ref) { dict.pair("P", ref: r) }
     public mutating func page(_ r: Ref) { dict.pair("Pg", ref: r) }

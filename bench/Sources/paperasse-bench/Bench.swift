@@ -53,6 +53,7 @@ struct BenchOptions {
         var o = RenderOptions()
         o.compressionLevel = Int32(int("level", Int(o.compressionLevel)))
         if values["xref"] == "table" { o.xref = .table }
+        o.subsetGranularity = int("granularity", o.subsetGranularity)
         return o
     }
 
