@@ -173,8 +173,11 @@ extension PDFDocumentWriter {
             let decoded = try PNGDecoder.decode(bytes, path: path)
             return RenderCache.ImageData(width: decoded.width, height: decoded.height,
                                          colorComponents: decoded.colorComponents,
-                                         samples: deflater.compress(decoded.samples),
-                                         alpha: decoded.alpha.map { deflater.compress($0) },
+                                         samples: deflater.compress(PNGPredictor.encode(
+                                             decoded.samples, width: decoded.width, components: decoded.colorComponents)),
+                                         alpha: decoded.alpha.map {
+                                             deflater.compress(PNGPredictor.encode($0, width: decoded.width, components: 1))
+                                         },
                                          digest: hash.finish().0)
         }
         if let same = images.firstIndex(where: { $0.digest == data.digest }) {
@@ -194,6 +197,7 @@ extension PDFDocumentWriter {
                 d.pair("ColorSpace", name: "DeviceGray")
                 d.pair("BitsPerComponent", int: 8)
                 d.pair("Filter", name: "FlateDecode")
+                Self.predictorParms(&d, columns: data.width, colors: 1)
             }
         }
         file.stream(ref, data: data.samples) { d in
@@ -204,11 +208,22 @@ extension PDFDocumentWriter {
             d.pair("ColorSpace", name: data.colorComponents == 3 ? "DeviceRGB" : "DeviceGray")
             d.pair("BitsPerComponent", int: 8)
             d.pair("Filter", name: "FlateDecode")
+            Self.predictorParms(&d, columns: data.width, colors: data.colorComponents)
             if let maskRef { d.pair("SMask", ref: maskRef) }
         }
         images.append((name: "Im" + String(images.count + 1), ref: ref, digest: data.digest, hasAlpha: data.alpha != nil))
         imageIndexByPath[path] = images.count - 1
         return images.count - 1
+    }
+
+    /// `/DecodeParms << /Predictor 15 … >>`: rows carry their PNG filter type (§7.4.4.4).
+    static func predictorParms(_ d: inout DictWriter, columns: Int, colors: Int) {
+        d.dict("DecodeParms") { p in
+            p.pair("Predictor", int: 15)
+            p.pair("Colors", int: colors)
+            p.pair("BitsPerComponent", int: 8)
+            p.pair("Columns", int: columns)
+        }
     }
 
     static func readImageFile(_ path: String) throws(PDFRenderError) -> [UInt8] {
