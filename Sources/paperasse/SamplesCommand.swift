@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import Graphics
+import LayoutDefinitions
 import PDFRender
+import Portal
 import Typography
 
 /// Renders the sample documents (until the portal exists, this is what `make run` does).
@@ -11,6 +13,7 @@ struct SamplesCommand: AsyncParsableCommand {
 
     @Option(help: "Dossier de sortie.") var out: String = "out"
     @Option(help: "Dossier des polices.") var fonts: String = "Fonts"
+    @Option(help: "Dossier des mises en page.") var layouts: String = "Layouts"
     @Option(help: "Date d'édition (AAAA-MM-JJ) ; sinon SOURCE_DATE_EPOCH ; sinon 2026-11-26.")
     var today: String?
 
@@ -20,7 +23,17 @@ struct SamplesCommand: AsyncParsableCommand {
         let date = try EditionDate.resolve(today)
         let path = out + "/moteur-pdf.pdf"
         let result = try EngineSample.render(registry: registry, date: date, to: path)
-        print("Document d'exemple du moteur PDF : \(path) (\(result.pageCount) page(s), \(result.byteCount) octets)")
+        print("Démonstration du moteur PDF : \(path) (\(result.pageCount) page(s), \(result.byteCount) octets)")
+        // Every layout with its sample data (Layouts/samples/NAME.json).
+        let library = try LayoutLibrary.load(directory: layouts, fontsDirectory: fonts)
+        let renderer = try DocumentRenderer(fonts: registry)
+        for name in library.layouts.keys.sorted() {
+            let layout = try library.layout(named: name)
+            let document = try layout.bind(try library.sampleData(for: name))
+            let target = out + "/" + name + ".pdf"
+            let r = try renderer.render(document, date: date, to: .file(target))
+            print("\(name) (données d'exemple) : \(target) (\(r.pageCount) page(s), \(r.byteCount) octets)")
+        }
     }
 }
 
