@@ -5,9 +5,11 @@ public struct DictWriter {
 
     @usableFromInline init(buffer: ByteBuffer) { self.buffer = buffer }
 
-    /// Starts a pair: writes the key and a space; the caller writes the value into `buffer`.
+    /// Starts a pair: writes the key and a space; the caller writes the value into `buffer`. Pairs are
+    /// separated by single spaces, not line ends: a tagged statement holds hundreds of small
+    /// dictionaries, and every byte is compressed and stored.
     @inlinable public mutating func key(_ key: StaticString) {
-        buffer.append(UInt8(ascii: "\n"))
+        if buffer.bytes.last != UInt8(ascii: "<") { buffer.append(UInt8(ascii: " ")) }
         buffer.append(name: key)
         buffer.append(UInt8(ascii: " "))
     }
@@ -136,7 +138,7 @@ extension ByteBuffer {
         swap(&writer.buffer.bytes, &bytes)
         body(&writer)
         swap(&writer.buffer.bytes, &bytes)
-        append(raw: "\n>>")
+        append(raw: ">>")
     }
 
     @inlinable public mutating func array(_ body: (inout ArrayWriter) -> Void) {
