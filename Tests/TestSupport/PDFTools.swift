@@ -140,6 +140,40 @@ public enum PDFTools {
         return PDFAReport(passed: lines.first == "PASSED", findings: lines.count > 1 ? String(lines[1]) : "")
     }
 
+    /// The decoded ToUnicode CMap of every font (pikepdf), in page-resource order.
+    public static func toUnicodeCMaps(_ path: String) throws -> [String] {
+        let script = """
+            import sys, pikepdf
+            pdf = pikepdf.open(sys.argv[1])
+            seen = set()
+            for page in pdf.pages:
+                fonts = page.obj.get("/Resources", {}).get("/Font", {})
+                for key in sorted(fonts.keys()):
+                    font = fonts[key]
+                    if font.objgen in seen or "/ToUnicode" not in font:
+                        continue
+                    seen.add(font.objgen)
+                    sys.stdout.buffer.write(font.ToUnicode.read_bytes() + b"\\n\\x00\\n")
+            """
+        let r = try Tool.python(script, [path])
+        guard r.exitCode == 0 else { throw ToolError(description: "pikepdf failed: \(r.combined)") }
+        return r.stdout.components(separatedBy: "\n\u{0}\n").filter { !$0.isEmpty }
+    }
+
+    /// The trailer `/ID` (first identifier) in uppercase hexadecimal, read by pikepdf.
+    public static func trailerID(_ path: String) throws -> String {
+        let script = """
+            import sys, pikepdf
+            pdf = pikepdf.open(sys.argv[1])
+            print(bytes(pdf.trailer.ID[0]).hex().upper(), bytes(pdf.trailer.ID[1]).hex().upper())
+            """
+        let r = try Tool.python(script, [path])
+        guard r.exitCode == 0 else { throw ToolError(description: "pikepdf failed: \(r.combined)") }
+        let ids = r.stdout.split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        guard ids.count == 2, ids[0] == ids[1] else { throw ToolError(description: "unexpected /ID: \(r.stdout)") }
+        return ids[0]
+    }
+
     /// Renders page `page` at `dpi` with `pdftoppm` and returns the decoded RGB raster.
     public static func renderPage(_ path: String, page: Int = 1, dpi: Int = 72) throws -> PPMImage {
         let r = try Tool.run("pdftoppm", ["-r", String(dpi), "-f", String(page), "-l", String(page), "-ppm", path])
