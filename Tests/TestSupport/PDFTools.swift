@@ -176,7 +176,7 @@ public enum PDFTools {
 
     /// Renders page `page` at `dpi` with `pdftoppm` and returns the decoded RGB raster.
     public static func renderPage(_ path: String, page: Int = 1, dpi: Int = 72) throws -> PPMImage {
-        let r = try Tool.run("pdftoppm", ["-r", String(dpi), "-f", String(page), "-l", String(page), "-ppm", path])
+        let r = try Tool.run("pdftoppm", ["-r", String(dpi), "-f", String(page), "-l", String(page), path])
         guard r.exitCode == 0 else { throw ToolError(description: "pdftoppm failed: \(r.stderr)") }
         return try PPMImage(r.stdoutBytes)
     }
