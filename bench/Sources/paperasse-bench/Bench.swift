@@ -5,7 +5,7 @@ import Glibc
 #endif
 
 /// `paperasse-bench <subcommand> …`. Subcommands:
-/// - `pages N OUT.pdf [FONTS_DIR]`: streams an N-page document to a file and prints its peak RSS
+/// - `pages N OUT.pdf [--fonts DIR] [--level L] [--memory]`: streams an N-page document to a file and prints its peak RSS
 ///   (used by the engine tests to check that memory does not grow with the page count).
 @main
 struct Bench {
@@ -15,7 +15,7 @@ struct Bench {
         case "pages":
             PagesBench.run(Array(args.dropFirst()))
         default:
-            fail("usage: paperasse-bench pages N OUT.pdf [FONTS_DIR]\n", status: 2)
+            fail(PagesBench.usage, status: 2)
         }
     }
 }

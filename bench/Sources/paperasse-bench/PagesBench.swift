@@ -8,13 +8,27 @@ import Glibc
 
 /// Renders N pages of about 40 lines each to a file, then prints `{"pages":N,"peak_rss_kb":…}`.
 /// Peak RSS is process-wide and only grows, which is why it is measured in a process of its own.
+/// Options: `--fonts DIR` (default `Fonts`), `--level L` (zlib level, default 6; 0 stores streams
+/// uncompressed, making documents big enough for memory growth to show), `--memory` (render into
+/// memory, then write the bytes out: the control that shows what holding a document costs).
 enum PagesBench {
+    static let usage = "usage: paperasse-bench pages N OUT.pdf [--fonts DIR] [--level L] [--memory]\n"
+
     static func run(_ args: [String]) {
-        guard args.count >= 2, let pages = Int(args[0]), pages > 0 else {
-            fail("usage: paperasse-bench pages N OUT.pdf [FONTS_DIR]\n", status: 2)
-        }
+        guard args.count >= 2, let pages = Int(args[0]), pages > 0 else { fail(usage, status: 2) }
         let output = args[1]
-        let fontsDirectory = args.count > 2 ? args[2] : "Fonts"
+        var fontsDirectory = "Fonts"
+        var level: Int32 = 6
+        var inMemory = false
+        var rest = args.dropFirst(2).makeIterator()
+        while let flag = rest.next() {
+            switch flag {
+            case "--fonts": fontsDirectory = rest.next() ?? fontsDirectory
+            case "--level": level = rest.next().flatMap { Int32($0) } ?? level
+            case "--memory": inMemory = true
+            default: fail(usage, status: 2)
+            }
+        }
         do {
             let registry = try FontRegistry(directory: fontsDirectory)
             let regular = try registry.chain(family: "DejaVu Sans")
@@ -22,7 +36,8 @@ enum PagesBench {
             let writer = try PDFDocumentWriter(
                 metadata: DocumentMetadata(title: "Banc d'essai : \(pages) pages",
                                            creationDate: PDFDate(year: 2026, month: 11, day: 26)),
-                fonts: registry, output: .file(output))
+                fonts: registry, output: inMemory ? .memory : .file(output),
+                options: RenderOptions(compressionLevel: level))
             for page in 1...pages {
                 try writer.beginPage()
                 try line(writer, bold, "Relevé n° \(page) — Élodie Dupré-Lefèvre", y: 50, size: 14)
@@ -37,6 +52,10 @@ enum PagesBench {
                 try writer.endPage()
             }
             let result = try writer.finish()
+            if inMemory {
+                guard let file = fopen(output, "wb"), fwrite(result.bytes, 1, result.bytes.count, file) == result.bytes.count,
+                      fclose(file) == 0 else { fail("cannot write \(output)\n", status: 1) }
+            }
             var usage = rusage()
             getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
             // ru_maxrss is in kilobytes on Linux.
