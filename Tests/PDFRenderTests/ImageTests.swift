@@ -141,3 +141,30 @@ import Typography
         #expect(close(page.pixel(x: 18, y: 40), (255, 255, 255)) && close(page.pixel(x: 62, y: 40), (255, 255, 255)))
     }
 }
+
+@Suite struct ImageCacheTests {
+    /// A file rewritten under the same path between two documents (a per-document picture written to a
+    /// reused temporary path) must be read again: the process-wide cache must not serve stale pixels.
+    @Test func rewrittenFileIsNotServedFromTheCache() throws {
+        let dir = try TemporaryDirectory()
+        let picture = dir.file("photo.png")
+        func render(_ name: String) throws -> PPMImage {
+            let path = dir.file(name)
+            let writer = try PDFDocumentWriter(metadata: Fixture.metadata(), fonts: Fixture.registry, output: .file(path),
+                                               options: Fixture.options(.table))
+            try writer.beginPage(size: Size(width: 100, height: 100))
+            try writer.drawImage(path: picture, in: Rect(x: 10, y: 10, width: 80, height: 80))
+            try writer.endPage()
+            try writer.finish()
+            try expectConformant(path)
+            return try PDFTools.renderPage(path, dpi: 72)
+        }
+        try FileManager.default.copyItem(atPath: Fixture.png("rgb8.png"), toPath: picture)
+        let first = try render("a.pdf").pixel(x: 50, y: 50)
+        #expect(first.r > 250 && first.g < 5 && first.b < 5, "red first: \(first)")
+        try FileManager.default.removeItem(atPath: picture)
+        try FileManager.default.copyItem(atPath: Fixture.png("rgba8_opaque.png"), toPath: picture)
+        let second = try render("b.pdf").pixel(x: 50, y: 50)
+        #expect(second.r < 5 && second.g > 150 && second.b < 5, "green after the rewrite: \(second)")
+    }
+}
