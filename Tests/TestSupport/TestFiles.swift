@@ -35,7 +35,8 @@ public enum TestFiles {
     }
 }
 
-/// A fresh directory under the system temporary directory, removed when the value is dropped.
+/// A fresh directory under the system temporary directory, removed when the value is dropped — unless
+/// `PAPERASSE_KEEP_TEST_FILES` is set, to look at what a failing test wrote.
 public final class TemporaryDirectory: @unchecked Sendable {
     public let path: String
 
@@ -45,7 +46,10 @@ public final class TemporaryDirectory: @unchecked Sendable {
         path = base
     }
 
-    deinit { try? FileManager.default.removeItem(atPath: path) }
+    deinit {
+        if ProcessInfo.processInfo.environment["PAPERASSE_KEEP_TEST_FILES"] != nil { return }
+        try? FileManager.default.removeItem(atPath: path)
+    }
 
     /// `path/name`.
     public func file(_ name: String) -> String { path + "/" + name }
