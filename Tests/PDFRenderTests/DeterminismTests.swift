@@ -78,7 +78,7 @@ import Typography
         let idA = try PDFTools.trailerID(dir.file("a.pdf")), idB = try PDFTools.trailerID(dir.file("b.pdf"))
         #expect(idA.count == 32)
         #expect(idA != idB)
-        #expect(idB == b.documentID.map { String($0, radix: 16, uppercase: true).count == 1 ? "0" + String($0, radix: 16, uppercase: true) : String($0, radix: 16, uppercase: true) }.joined())
+        #expect(idB == b.documentID.map { String(format: "%02X", $0) }.joined())
     }
 
     /// Two documents that differ only in a page dictionary (empty pages, so identical content streams)

@@ -81,6 +81,7 @@ import Typography
         let dir = try TemporaryDirectory()
         let path = dir.file("sans.pdf")
         _ = try Fixture.textDocument([["Sans structure"]], output: .file(path), xref: .table)
+        try expectConformant(path)
         #expect(try PDFTools.pdfinfo(path)["Tagged"] == "no")
     }
 }
