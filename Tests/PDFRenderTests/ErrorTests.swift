@@ -98,6 +98,25 @@ import Typography
         #expect(try dir.listing() == ["x"])
     }
 
+    @Test func outputPathIsAnExistingDirectory() throws {
+        // Creating the temporary file works; moving it into place fails at finish, which must say so
+        // and remove the temporary file.
+        let dir = try TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: dir.file("out.pdf"), withIntermediateDirectories: false)
+        let writer = try PDFDocumentWriter(metadata: Fixture.metadata(), fonts: Fixture.registry,
+                                           output: .file(dir.file("out.pdf")), options: Fixture.options(.table))
+        try writer.beginPage()
+        try writer.endPage()
+        #expect {
+            try writer.finish()
+        } throws: { error in
+            guard let e = error as? PDFRenderError else { return false }
+            return e.code == .writeFailed && e.reason.contains(dir.file("out.pdf"))
+        }
+        #expect(try dir.listing() == ["out.pdf"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.file("out.pdf")).isEmpty)
+    }
+
     @Test func abandonLeavesNoFile() throws {
         let dir = try TemporaryDirectory()
         let writer = try PDFDocumentWriter(metadata: Fixture.metadata(), fonts: Fixture.registry,

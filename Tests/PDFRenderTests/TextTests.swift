@@ -121,6 +121,13 @@ import Typography
         try writer.beginPage(size: Size(width: 400, height: 300))
         let chain = try Fixture.registry.chain(family: "DejaVu Sans")
         let width = try Fixture.line(writer, "Repère", chain: chain, x: 100, y: 200, size: 20)
+        // A heavily kerned word: each A–V pair is pulled together; a wrong sign or unit in the TJ
+        // adjustments would move its end by several points.
+        let kerned = "AVAVAVAVAVAVAVAVAVAV"
+        let kernedWidth = try Fixture.line(writer, kerned, chain: chain, x: 20, y: 260, size: 20)
+        let face = try Fixture.registry.face(family: "DejaVu Sans")
+        let nominal = Shaper.shape(kerned, face: face).glyphs.reduce(0.0) { $0 + Double(face.advance(of: $1)) } * 20 / 2048
+        #expect(nominal - kernedWidth > 10, "kerning shortens the word: \(nominal) vs \(kernedWidth)")
         try writer.endPage()
         try writer.finish()
         try expectConformant(path)
@@ -135,6 +142,11 @@ import Typography
         // The baseline is at y = 200: the word box spans it (ascent above, descent below).
         #expect(try attr("yMin") < 200 && attr("yMax") > 200)
         #expect(try attr("yMin") > 175)
+
+        let kernedBox = try #require(bbox.split(separator: "\n").first { $0.contains(">\(kerned)<") })
+        let kernedEnd = try #require(kernedBox.range(of: "xMax=\"([0-9.]+)\"", options: .regularExpression))
+        let xMax = try #require(Double(kernedBox[kernedEnd].split(separator: "\"")[1]))
+        #expect(abs(xMax - (20 + kernedWidth)) < 1, "kerned word ends at \(xMax), shaped width says \(20 + kernedWidth)")
     }
 }
 
