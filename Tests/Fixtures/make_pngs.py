@@ -49,6 +49,14 @@ def main():
     png("rgb16.png", 2, 16, [struct.pack(">HHH", 0x8080, 0x8080, 0x8080) * W] * H)
     # Colour type 0, grey 16-bit: 0x4040 (64 in 8 bits).
     png("gray16.png", 0, 16, [struct.pack(">H", 0x4040) * W] * H)
+    # Colour type 0, grey 1-bit (QR codes, scans): left half black, right half white.
+    png("gray1.png", 0, 1, [bytes([0b00001111])] * H)
+    # Colour type 3, 4-bit palette without tRNS: every pixel index 2, orange (255, 128, 0).
+    png("palette4.png", 3, 4, [bytes([0x22] * (W // 2))] * H,
+        extra=[(b"PLTE", bytes([0, 0, 0, 255, 255, 255, 255, 128, 0]))])
+    # Colour type 6, RGBA 16-bit: red, left half opaque, right half transparent.
+    png("rgba16.png", 6, 16,
+        [b"".join(struct.pack(">HHHH", 0xFFFF, 0, 0, 0xFFFF if x < W // 2 else 0) for x in range(W))] * H)
 
 
 if __name__ == "__main__":

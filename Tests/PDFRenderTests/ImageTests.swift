@@ -27,6 +27,9 @@ import Typography
         .init(file: "palette_trns.png", color: "rgb", smask: true),
         .init(file: "rgb16.png", color: "rgb", smask: false),
         .init(file: "gray16.png", color: "gray", smask: false),
+        .init(file: "gray1.png", color: "gray", smask: false),
+        .init(file: "palette4.png", color: "rgb", smask: false),
+        .init(file: "rgba16.png", color: "rgb", smask: true),
     ]
 
     @Test(arguments: Fixture.xrefStyles)
@@ -37,10 +40,10 @@ import Typography
                                            options: Fixture.options(xref))
         try writer.beginPage()
         for (i, f) in Self.fixtures.enumerated() {
-            try writer.drawImage(path: Fixture.png(f.file), in: Rect(x: 50 + Double(i) * 60, y: 50, width: 40, height: 40))
+            try writer.drawImage(path: Fixture.png(f.file), in: Rect(x: 20 + Double(i % 8) * 70, y: 50 + Double(i / 8) * 60, width: 40, height: 40))
         }
         // rgb8.png twice more: once again on page 1, once on page 2.
-        try writer.drawImage(path: Fixture.png("rgb8.png"), in: Rect(x: 50, y: 200, width: 80, height: 80))
+        try writer.drawImage(path: Fixture.png("rgb8.png"), in: Rect(x: 50, y: 300, width: 80, height: 80))
         try writer.endPage()
         try writer.beginPage()
         try writer.drawImage(path: Fixture.png("rgb8.png"), in: Rect(x: 50, y: 50, width: 20, height: 20))
@@ -109,6 +112,7 @@ import Typography
         // (sRGB), 16-bit ones as much as 8-bit ones (PNG spec §12.1 — no linear-light assumption).
         .init(file: "rgb16.png", rect: Rect(x: 200, y: 20, width: 40, height: 40), rgb: (128, 128, 128)),
         .init(file: "gray16.png", rect: Rect(x: 20, y: 100, width: 40, height: 40), rgb: (64, 64, 64)),
+        .init(file: "palette4.png", rect: Rect(x: 140, y: 100, width: 40, height: 40), rgb: (255, 128, 0)),
     ]
 
     @Test func renderedPixelsHaveTheImageColours() throws {
@@ -118,6 +122,8 @@ import Typography
                                            options: Fixture.options(.table))
         try writer.beginPage(size: Size(width: 300, height: 200))
         for s in Self.swatches { try writer.drawImage(path: Fixture.png(s.file), in: s.rect) }
+        try writer.drawImage(path: Fixture.png("gray1.png"), in: Rect(x: 200, y: 100, width: 40, height: 40))
+        try writer.drawImage(path: Fixture.png("rgba16.png"), in: Rect(x: 250, y: 100, width: 40, height: 40))
         // rgba8.png: blue, opaque top half, transparent bottom half.
         try writer.drawImage(path: Fixture.png("rgba8.png"), in: Rect(x: 80, y: 100, width: 40, height: 40))
         try writer.endPage()
@@ -136,6 +142,10 @@ import Typography
         #expect(close(page.pixel(x: 100, y: 105), (0, 0, 255)), "opaque half of rgba8.png")
         #expect(close(page.pixel(x: 100, y: 135), (255, 255, 255)), "transparent half of rgba8.png")
         #expect(close(page.pixel(x: 10, y: 10), (255, 255, 255)), "outside every image")
+        // gray1.png: left half black, right half white.
+        #expect(close(page.pixel(x: 205, y: 120), (0, 0, 0)) && close(page.pixel(x: 235, y: 120), (255, 255, 255)), "gray1.png")
+        // rgba16.png: red, left half opaque, right half transparent.
+        #expect(close(page.pixel(x: 255, y: 120), (255, 0, 0)) && close(page.pixel(x: 285, y: 120), (255, 255, 255)), "rgba16.png")
         // The image fills its rectangle exactly: just inside red, just outside white.
         #expect(close(page.pixel(x: 21, y: 21), (255, 0, 0)) && close(page.pixel(x: 58, y: 58), (255, 0, 0)))
         #expect(close(page.pixel(x: 18, y: 40), (255, 255, 255)) && close(page.pixel(x: 62, y: 40), (255, 255, 255)))
