@@ -174,6 +174,46 @@ public enum PDFTools {
         return ids[0]
     }
 
+    /// Every character MuPDF places on page `page` (`mutool draw -F stext`), with its origin: the
+    /// visual order of glyphs, whatever order a text extractor would choose to print them in.
+    public static func mutoolCharacters(_ path: String, page: Int = 1) throws -> [(x: Double, y: Double, c: String)] {
+        let r = try Tool.run("mutool", ["draw", "-q", "-F", "stext", "-o", "-", path, String(page)])
+        guard r.exitCode == 0 else { throw ToolError(description: "mutool draw -F stext failed: \(r.combined)") }
+        var out: [(x: Double, y: Double, c: String)] = []
+        for line in r.stdout.split(separator: "\n") where line.contains("<char ") {
+            func attr(_ name: String) -> String? {
+                guard let start = line.range(of: " \(name)=\"") else { return nil }
+                let rest = line[start.upperBound...]
+                return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
+            }
+            guard let x = attr("x").flatMap(Double.init), let y = attr("y").flatMap(Double.init), let c = attr("c") else { continue }
+            out.append((x, y, decodeXMLEntities(c)))
+        }
+        return out
+    }
+
+    static func decodeXMLEntities(_ s: String) -> String {
+        var out = ""
+        var rest = Substring(s)
+        while let amp = rest.firstIndex(of: "&"), let semi = rest[amp...].firstIndex(of: ";") {
+            out += rest[..<amp]
+            let entity = rest[rest.index(after: amp)..<semi]
+            switch entity {
+            case "amp": out += "&"
+            case "lt": out += "<"
+            case "gt": out += ">"
+            case "quot": out += "\""
+            case "apos": out += "'"
+            default:
+                let hex = entity.hasPrefix("#x") ? UInt32(entity.dropFirst(2), radix: 16)
+                    : entity.hasPrefix("#") ? UInt32(entity.dropFirst()) : nil
+                out += hex.flatMap(Unicode.Scalar.init).map { String($0) } ?? "&\(entity);"
+            }
+            rest = rest[rest.index(after: semi)...]
+        }
+        return out + rest
+    }
+
     /// Renders page `page` at `dpi` with `pdftoppm` and returns the decoded RGB raster.
     public static func renderPage(_ path: String, page: Int = 1, dpi: Int = 72) throws -> PPMImage {
         let r = try Tool.run("pdftoppm", ["-r", String(dpi), "-f", String(page), "-l", String(page), path])
