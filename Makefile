@@ -31,6 +31,8 @@ run: release
 	@mkdir -p $(OUT)
 	.build/release/paperasse samples --out $(OUT)
 
+# `build` first: `swift build` builds every product, including paperasse-bench, which the engine's
+# streaming-memory test runs as a child process (it is skipped, with a message, when absent).
 test: build
 	swift test -j $(SWIFT_JOBS)
 

@@ -60,7 +60,7 @@ let package = Package(
                           path: "bench/Sources/paperasse-bench", swiftSettings: strict),
 
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
-        .testTarget(name: "PDFSyntaxTests", dependencies: ["PDFSyntax"], swiftSettings: strict),
+        .testTarget(name: "PDFSyntaxTests", dependencies: ["PDFSyntax", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "TypographyTests", dependencies: ["Typography", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PDFRenderTests",
                     dependencies: ["PDFRender", "Typography", "Graphics", "TestSupport"],

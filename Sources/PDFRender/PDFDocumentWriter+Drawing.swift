@@ -166,10 +166,15 @@ extension PDFDocumentWriter {
         if let i = imageIndexByPath[path] { return i }
         let level = deflater.level
         let deflater = self.deflater
-        let data = try cache.image(String(level) + ":" + path) { () throws(PDFRenderError) -> RenderCache.ImageData in
-            let bytes = try Self.readImageFile(path)
-            var hash = StableHash()
-            hash.update(bytes)
+        // The process-wide cache is keyed by the file's *content*, not its path: a file rewritten under
+        // the same path (a per-document picture on a reused temporary path) was served stale. Reading
+        // and hashing the bytes once per document is cheap next to decoding and compressing them.
+        let bytes = try Self.readImageFile(path)
+        var hash = StableHash()
+        hash.update(bytes)
+        let (h1, h2) = hash.finish()
+        let key = String(level) + ":" + String(h1, radix: 16) + String(h2, radix: 16)
+        let data = try cache.image(key) { () throws(PDFRenderError) -> RenderCache.ImageData in
             let decoded = try PNGDecoder.decode(bytes, path: path)
             return RenderCache.ImageData(width: decoded.width, height: decoded.height,
                                          colorComponents: decoded.colorComponents,
@@ -178,7 +183,7 @@ extension PDFDocumentWriter {
                                          alpha: decoded.alpha.map {
                                              deflater.compress(PNGPredictor.encode($0, width: decoded.width, components: 1))
                                          },
-                                         digest: hash.finish().0)
+                                         digest: h1)
         }
         if let same = images.firstIndex(where: { $0.digest == data.digest }) {
             imageIndexByPath[path] = same

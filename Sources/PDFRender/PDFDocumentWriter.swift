@@ -198,6 +198,9 @@ public final class PDFDocumentWriter {
             i.creationDate(m.creationDate.pdfString)
             i.modDate(m.modificationDate.pdfString)
         }
+        // In the compressed style the last objects (catalog, info, pages…) still wait in an unwritten
+        // object stream: flush it first, or documents differing only there would share an /ID.
+        file.flushObjectStream()
         file.pending.bytes.withUnsafeBufferPointer { digest.update($0) }
         let id = digest.bytes()
         file.finish(root: catalogRef, info: infoRef, id: id)

@@ -21,6 +21,10 @@ enum PNGDecoder {
         guard began != 0 else {
             throw PDFRenderError(.imageCorrupt, "\(path) is not a readable PNG image (\(message(of: &image)))")
         }
+        // PNG samples are gamma-encoded whatever their depth (PNG spec §12.1), but libpng's simplified
+        // API assumes 16-bit samples without gAMA/sRGB are *linear* and brightens them on the way to
+        // 8-bit sRGB (0x8080 grey became 186 instead of 128). This flag makes it treat them as sRGB.
+        image.flags |= UInt32(PNG_IMAGE_FLAG_16BIT_sRGB)
         let hasColor = image.format & UInt32(PNG_FORMAT_FLAG_COLOR) != 0
         let hasAlpha = image.format & UInt32(PNG_FORMAT_FLAG_ALPHA) != 0
         let channels = (hasColor ? 3 : 1) + (hasAlpha ? 1 : 0)

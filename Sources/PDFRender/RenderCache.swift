@@ -1,7 +1,7 @@
 import Synchronization
 
 /// What repeats across documents, computed once and shared by every document and thread: compressed
-/// font subsets by glyph set, decoded and compressed images by file, the compressed ICC profile.
+/// font subsets by glyph set, decoded and compressed images by file content, the compressed ICC profile.
 /// Values are immutable; the lock only guards the dictionaries, never the work of computing a value.
 public final class RenderCache: Sendable {
     struct FontProgram: Sendable {

@@ -5,33 +5,45 @@ struct StableHash {
     private var a: UInt64 = 0x9E37_79B9_7F4A_7C15
     private var b: UInt64 = 0xC2B2_AE3D_27D4_EB4F
     private var length: UInt64 = 0
+    private var carry: UInt64 = 0
+    private var carryCount: UInt64 = 0
 
     mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
+        // Bytes that do not fill a word wait in `carry` for the next update (or `finish`), so the
+        // value depends only on the bytes, not on how they were split: a document streamed to a file
+        // in chunks must get the same `/ID` as the same document rendered in memory in one piece.
         var i = 0
         let n = bytes.count
+        while carryCount > 0 && i < n {
+            append(bytes[i])
+            i += 1
+        }
         let raw = UnsafeRawBufferPointer(bytes)
         while i + 8 <= n {
             mix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
             i += 8
         }
-        if i < n {
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < n {
-                tail |= UInt64(bytes[i]) << shift
-                shift += 8
-                i += 1
-            }
-            mix(tail ^ 0xFF)
+        while i < n {
+            append(bytes[i])
+            i += 1
         }
         length &+= UInt64(n)
+    }
+
+    private mutating func append(_ byte: UInt8) {
+        carry |= UInt64(byte) << (carryCount * 8)
+        carryCount += 1
+        if carryCount == 8 {
+            mix(carry)
+            carry = 0
+            carryCount = 0
+        }
     }
 
     mutating func update(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { update($0) } }
 
     mutating func update(_ value: UInt64) {
-        mix(value)
-        length &+= 8
+        withUnsafeBytes(of: value.littleEndian) { update($0.bindMemory(to: UInt8.self)) }
     }
 
     private mutating func mix(_ w: UInt64) {
@@ -40,7 +52,9 @@ struct StableHash {
     }
 
     func finish() -> (UInt64, UInt64) {
-        var x = a ^ length, y = b ^ (length << 1)
+        var s = self
+        if s.carryCount > 0 { s.mix(s.carry ^ 0xFF) }
+        var x = s.a ^ length, y = s.b ^ (length << 1)
         x = Self.fmix(x &+ y)
         y = Self.fmix(y &+ x)
         return (x, y)

@@ -114,7 +114,9 @@ public struct PDFFileWriter {
         pending.append(raw: " 0 obj\n")
     }
 
-    private mutating func flushObjectStream() {
+    /// Writes the object stream under construction (compressed style) into `pending` now, so that a
+    /// caller hashing `pending` before `finish` sees every object. No-op when nothing is packed.
+    public mutating func flushObjectStream() {
         guard !packedRefs.isEmpty else { return }
         let ref = allocate()
         for (i, r) in packedRefs.enumerated() {

@@ -7,7 +7,7 @@ import PDFSyntax
 ///
 ///   engine  [--docs N] [--xref table|compressed] [--level L]   one-page documents of ~60 shaped lines
 ///   releve  --data statements.json [--docs N] [--out DIR] [--xref …] [--level L]   the peers' workload
-///   pages   N OUT.pdf                                          one N-page document, for memory checks
+///   pages   N OUT.pdf [--fonts DIR] [--level L] [--memory]    one N-page document, for memory checks
 @main
 struct Bench {
     static func main() throws {
@@ -21,7 +21,7 @@ struct Bench {
         switch mode {
         case "engine": try EngineBench.run(options)
         case "releve": try ReleveBench.run(options)
-        case "pages": try PagesBench.run(options)
+        case "pages": PagesBench.run(args)
         default:
             FileHandle.standardError.write(Data("unknown mode \(mode)\n".utf8))
             exit(2)
@@ -80,4 +80,10 @@ func report(_ fields: [(String, Any)]) {
         return "\"\(key)\":\(value)"
     }.joined(separator: ",")
     print("RESULT {\(body)}")
+}
+
+/// Prints `message` to standard error and exits with `status`.
+func fail(_ message: String, status: Int32) -> Never {
+    FileHandle.standardError.write(Data(message.utf8))
+    exit(status)
 }

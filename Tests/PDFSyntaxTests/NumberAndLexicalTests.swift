@@ -1,0 +1,76 @@
+import Testing
+@testable import PDFSyntax
+
+/// Tier 1: the exact bytes of the lexical writers (ISO 32000-1 §7.3).
+@Suite struct NumberAndLexicalTests {
+    static func text(_ body: (inout ByteBuffer) -> Void) -> String {
+        var b = ByteBuffer()
+        body(&b)
+        return String(decoding: b.bytes, as: UTF8.self)
+    }
+
+    @Test(arguments: [
+        (0, "0"), (7, "7"), (10, "10"), (-1, "-1"), (595, "595"), (-1234567, "-1234567"),
+        (Int.max, "9223372036854775807"), (Int.min, "-9223372036854775808"),
+    ])
+    func integers(_ value: Int, _ expected: String) {
+        #expect(Self.text { $0.append(int: value) } == expected)
+    }
+
+    @Test(arguments: [
+        (0.0, "0"), (-0.0, "0"), (1.0, "1"), (595.0, "595"), (-3.0, "-3"),
+        (0.5, "0.5"), (-0.25, "-0.25"), (1e-5, "0"), (-1e-5, "0"), (12.34567, "12.3457"),
+        (0.05, "0.05"), (0.0001, "0.0001"), (841.8898, "841.8898"),
+        (1.99999, "2"), (100.1, "100.1"), (-12.5, "-12.5"), (3.14159265, "3.1416"),
+    ])
+    func reals(_ value: Double, _ expected: String) {
+        #expect(Self.text { $0.append(real: value) } == expected)
+    }
+
+    @Test(arguments: [
+        (0.126, 2, "0.13"), (0.12, 1, "0.1"), (2.5, 0, "3"), (-0.04, 1, "0"), (1.5, 6, "1.5"),
+    ])
+    func realsWithPrecision(_ value: Double, _ precision: Int, _ expected: String) {
+        #expect(Self.text { $0.append(real: value, precision: precision) } == expected)
+    }
+
+    @Test(arguments: [
+        ("Type", "/Type"), ("A B", "/A#20B"), ("A#B", "/A#23B"), ("F1", "/F1"),
+        ("a/b", "/a#2Fb"), ("(x)", "/#28x#29"), ("é", "/#C3#A9"), ("Adobe-Identity-UCS", "/Adobe-Identity-UCS"),
+        ("%<>[]{}", "/#25#3C#3E#5B#5D#7B#7D"),
+    ])
+    func names(_ name: String, _ expected: String) {
+        #expect(Self.text { $0.append(name: name) } == expected)
+    }
+
+    @Test(arguments: [
+        ("abc", "(abc)"), ("a(b)c", "(a\\(b\\)c)"), ("back\\slash", "(back\\\\slash)"),
+        ("two\nlines", "(two\\nlines)"), ("cr\rhere", "(cr\\rhere)"), ("", "()"),
+    ])
+    func literalStrings(_ s: String, _ expected: String) {
+        #expect(Self.text { $0.append(literal: Array(s.utf8)) } == expected)
+    }
+
+    @Test func hexStrings() {
+        #expect(Self.text { $0.append(hex: [0x00, 0x0F, 0xAB, 0xFF]) } == "<000FABFF>")
+        #expect(Self.text { $0.append(hex: [UInt8]()) } == "<>")
+    }
+
+    @Test(arguments: [
+        ("Paperasse", "(Paperasse)"),
+        ("a (b)", "(a \\(b\\))"),
+        // Anything outside printable ASCII: UTF-16BE with a byte-order mark (§7.9.2.2).
+        ("é", "<FEFF00E9>"),
+        ("1 €", "<FEFF0031002020AC>"),
+        ("cœur", "<FEFF0063015300750072>"),
+        ("😀", "<FEFFD83DDE00>"),
+        ("tab\there", "<FEFF00740061006200090068006500720065>"),
+    ])
+    func textStrings(_ s: String, _ expected: String) {
+        #expect(Self.text { $0.append(textString: s) } == expected)
+    }
+
+    @Test func references() {
+        #expect(Self.text { $0.append(ref: Ref(12)) } == "12 0 R")
+    }
+}

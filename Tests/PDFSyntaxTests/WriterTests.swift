@@ -1,0 +1,185 @@
+import Testing
+@testable import PDFSyntax
+
+/// Tier 1: dictionaries, arrays, typed objects and content-stream operators, byte for byte.
+@Suite struct WriterTests {
+    static func text(_ body: (inout ByteBuffer) -> Void) -> String {
+        var b = ByteBuffer()
+        body(&b)
+        return String(decoding: b.bytes, as: UTF8.self)
+    }
+
+    @Test func dictionaryWithEveryValueKind() {
+        let s = Self.text { b in
+            b.dict { d in
+                d.pair("Type", name: "Example")
+                d.pair("Name", name: "with space")
+                d.pair("N", int: -3)
+                d.pair("R", real: 0.5)
+                d.pair("Ref", ref: Ref(7))
+                d.pair("B", bool: true)
+                d.pair("T", text: "Noël")
+                d.pair("L", literal: Array("Adobe".utf8))
+                d.pair("Box", rect: (0, 0, 595.2756, 841.8898))
+                d.dict("Sub") { $0.pair("Marked", bool: false) }
+                d.array("A") { a in a.int(1); a.real(-0.25); a.ref(Ref(2)); a.name("X"); a.text("t") }
+            }
+        }
+        let expected = "<<\n/Type /Example\n/Name /with#20space\n/N -3\n/R 0.5\n/Ref 7 0 R\n/B true"
+            + "\n/T <FEFF004E006F00EB006C>\n/L (Adobe)\n/Box [0 0 595.2756 841.8898]\n/Sub <<\n/Marked false\n>>"
+            + "\n/A [1 -0.25 2 0 R /X (t)]\n>>"
+        #expect(s == expected)
+    }
+
+    @Test func emptyAndNestedArrays() {
+        #expect(Self.text { $0.array { _ in } } == "[]")
+        #expect(Self.text { b in b.array { a in a.array { $0.int(1); $0.int(2) }; a.array { _ in }; a.dict { _ in } } }
+            == "[[1 2] [] <<\n>>]")
+    }
+
+    @Test func nestedWritersAppendAfterExistingBytes() {
+        // The writers swap the storage in and out: bytes written before must survive, in order.
+        let s = Self.text { b in
+            b.append(raw: "1 0 obj\n")
+            b.dict { $0.pair("K", int: 1) }
+            b.append(raw: "\nendobj")
+        }
+        #expect(s == "1 0 obj\n<<\n/K 1\n>>\nendobj")
+    }
+
+    @Test func typedObjects() {
+        let s = Self.text { b in
+            b.dict { d in
+                d.typed { (c: inout CIDFont) in
+                    c.baseFont("ABCDEF+DejaVuSans")
+                    c.identitySystemInfo()
+                    c.defaultWidth(0)
+                    c.widths([(first: 0, widths: [600, 318]), (first: 5, widths: [0])])
+                    c.cidToGIDMapIdentity()
+                }
+            }
+        }
+        #expect(s == "<<\n/Type /Font\n/Subtype /CIDFontType2\n/BaseFont /ABCDEF+DejaVuSans"
+            + "\n/CIDSystemInfo <<\n/Registry (Adobe)\n/Ordering (Identity)\n/Supplement 0\n>>"
+            + "\n/DW 0\n/W [0 [600 318] 5 [0]]\n/CIDToGIDMap /Identity\n>>")
+    }
+
+    @Test func pageWithInlineResources() {
+        let s = Self.text { b in
+            b.dict { d in
+                d.typed { (p: inout Page) in
+                    p.parent(Ref(2))
+                    p.mediaBox(595.2756, 841.8898)
+                    p.resources { r in
+                        r.fonts([("F1", Ref(5))])
+                        r.xObjects([])
+                    }
+                }
+            }
+        }
+        #expect(s == "<<\n/Type /Page\n/Parent 2 0 R\n/MediaBox [0 0 595.2756 841.8898]"
+            + "\n/Resources <<\n/Font <<\n/F1 5 0 R\n>>\n>>\n>>")
+    }
+}
+
+@Suite struct ContentStreamTests {
+    static func ops(_ body: (inout ContentStream) -> Void) -> String {
+        var c = ContentStream()
+        body(&c)
+        return String(decoding: c.bytes, as: UTF8.self)
+    }
+
+    @Test func graphicsStateAndPaths() {
+        let s = Self.ops { c in
+            c.saveState()
+            c.transform(100, 0, 0, 50, 10.5, -0.25)
+            c.setLineWidth(0.8)
+            c.setLineCap(1)
+            c.setLineJoin(2)
+            c.setDash([3, 2], phase: 0)
+            c.setFillRGB(1, 0, 0.5)
+            c.setStrokeGray(0.5)
+            c.moveTo(0, 0)
+            c.lineTo(10, 20)
+            c.curveTo(1, 2, 3, 4, 5, 6)
+            c.rect(50, 60, 495, 40)
+            c.closePath()
+            c.fillAndStroke(evenOdd: true)
+            c.rect(0, 0, 1, 1)
+            c.clip()
+            c.restoreState()
+        }
+        #expect(s == """
+            q
+            100 0 0 50 10.5 -0.25 cm
+            0.8 w
+            1 J
+            2 j
+            [3 2] 0 d
+            1 0 0.5 rg
+            0.5 G
+            0 0 m
+            10 20 l
+            1 2 3 4 5 6 c
+            50 60 495 40 re
+            h
+            B*
+            0 0 1 1 re
+            W n
+            Q
+
+            """)
+    }
+
+    @Test func textWithAdjustments() {
+        let codes: [UInt16] = [0x0001, 0x0002, 0x0003, 0xABCD]
+        let adjustments: [Int32] = [0, 0, -50, 120]
+        let s = Self.ops { c in
+            c.beginText()
+            c.setFont("F1", size: 11)
+            c.setTextMatrix(1, 0, 0, 1, 50, 781.8898)
+            codes.withUnsafeBufferPointer { cb in
+                adjustments.withUnsafeBufferPointer { ab in c.showGlyphs(cb, adjustments: ab) }
+            }
+            c.endText()
+        }
+        #expect(s == "BT\n/F1 11 Tf\n1 0 0 1 50 781.8898 Tm\n[<00010002>-50<0003>120<ABCD>]TJ\nET\n")
+    }
+
+    @Test func leadingAdjustmentAndNoAdjustments() {
+        let codes: [UInt16] = [0x0010, 0x0011]
+        let leading: [Int32] = [-7, 0]
+        let s = Self.ops { c in
+            codes.withUnsafeBufferPointer { cb in
+                leading.withUnsafeBufferPointer { ab in c.showGlyphs(cb, adjustments: ab) }
+                c.showGlyphs(cb, adjustments: nil)
+            }
+        }
+        #expect(s == "[-7<00100011>]TJ\n[<00100011>]TJ\n")
+    }
+
+    @Test func markedContent() {
+        let s = Self.ops { c in
+            c.beginMarkedContent("P", mcid: 3)
+            c.endMarkedContent()
+            c.beginArtifact(pagination: true)
+            c.endMarkedContent()
+            c.beginArtifact(pagination: false)
+            c.endMarkedContent()
+            c.beginActualText("ﬁ")
+            c.endMarkedContent()
+            c.drawXObject("Im1")
+            c.setGraphicsState("GS1")
+        }
+        #expect(s == "/P <</MCID 3>> BDC\nEMC\n/Artifact <</Type /Pagination>> BDC\nEMC\n/Artifact BMC\nEMC\n"
+            + "/Span <</ActualText <FEFFFB01>>> BDC\nEMC\n/Im1 Do\n/GS1 gs\n")
+    }
+
+    @Test func resetKeepsNothing() {
+        var c = ContentStream()
+        c.saveState()
+        c.reset()
+        c.restoreState()
+        #expect(String(decoding: c.bytes, as: UTF8.self) == "Q\n")
+    }
+}

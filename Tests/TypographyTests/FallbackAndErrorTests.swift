@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import Typography
+
+@Suite struct FallbackTests {
+    /// DejaVu Sans cut down, with our own subsetter, to the glyphs of printable ASCII and Latin-1.
+    static func latinOnlyFont(in dir: TemporaryDirectory) throws -> String {
+        let face = try dejaVu.face(family: "DejaVu Sans")
+        let scalars = (0x20...0x7E).map { $0 } + (0xA0...0xFF).map { $0 }
+        let glyphs = scalars.map { Shaper.shape(String(Unicode.Scalar($0)!), face: face).glyphs[0] }
+        #expect(!glyphs.contains(0))
+        let subset = try Subsetter.subset(face, glyphs: glyphs)
+        #expect(subset.newGlyphIDs.count == glyphs.count)
+        let path = dir.file("LatinOnly.ttf")
+        try Data(subset.bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func subsetFontCoversLatinOnly() throws {
+        let dir = try TemporaryDirectory()
+        let registry = try FontRegistry(paths: [try Self.latinOnlyFont(in: dir)])
+        let latin = registry.faces[0]
+        #expect(latin.covers("é") && latin.covers("A") && latin.covers("ÿ"))
+        #expect(!latin.covers("Ε") && !latin.covers("Ж") && !latin.covers("€"))
+        #expect(latin.glyphCount < 250)
+        #expect(latin.glyphCount < dejaVu.faces[2].glyphCount / 10)
+    }
+
+    @Test func greekNameFallsBackToTheSecondFace() throws {
+        let dir = try TemporaryDirectory()
+        let registry = try FontRegistry(paths: [try Self.latinOnlyFont(in: dir), TestFiles.fontsDirectory + "/DejaVuSans.ttf"])
+        // Both faces are family « DejaVu Sans »: a family-based chain would see one face only, so the
+        // chain is built from the faces in order.
+        let chain = FontChain(registry.faces)
+        let runs = try chain.shape("Ελένη")
+        #expect(runs.count == 1)
+        #expect(runs[0].face === registry.faces[1])
+        #expect(!runs[0].glyphs.contains(0))
+        #expect(runs[0].glyphs.count == 5)
+
+        let mixed = try chain.shape("Mme Ελένη Анна, née")
+        #expect(mixed.map(\.text) == ["Mme ", "Ελένη", " ", "Анна", ", née"])
+        #expect(mixed.map { $0.face === registry.faces[0] } == [true, false, true, false, true])
+        #expect(mixed.allSatisfy { !$0.glyphs.contains(0) })
+    }
+
+    // DejaVu Sans has the emoticons of U+1F600…, but no CJK, no kana and no newer emoji.
+    @Test(arguments: ["漢", "あ", "\u{1F9E1}"])
+    func uncoveredCharacterNamesTheCodePointAndTheText(_ missing: String) throws {
+        let chain = try dejaVu.chain(family: "DejaVu Sans")
+        let text = "Nom : \(missing) Dupont"
+        let hex = String(missing.unicodeScalars.first!.value, radix: 16, uppercase: true)
+        #expect {
+            _ = try chain.shape(text)
+        } throws: { error in
+            guard let e = error as? TypographyError else { return false }
+            return e.code == .uncoveredCharacter && e.reason.contains("U+\(hex)") && e.reason.contains(text)
+        }
+    }
+}
+
+@Suite struct FontFileErrorTests {
+    func loadError(_ paths: [String]) -> TypographyError? {
+        do {
+            _ = try FontRegistry(paths: paths)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func missingFontFile() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.file("Absent.ttf")
+        let error = try #require(loadError([path]))
+        #expect(error.code == .fontNotFound)
+        #expect(error.reason.contains(path))
+    }
+
+    @Test func missingFontDirectory() throws {
+        let dir = try TemporaryDirectory()
+        #expect(throws: TypographyError.self) { try FontRegistry(directory: dir.file("nowhere")) }
+    }
+
+    @Test func randomBytesAreNotAFont() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.file("Random.ttf")
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let error = try #require(loadError([path]))
+        #expect(error.code == .fontCorrupt)
+        #expect(error.reason.contains(path))
+    }
+
+    @Test func emptyFileIsNotAFont() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.file("Empty.ttf")
+        try Data().write(to: URL(fileURLWithPath: path))
+        let error = try #require(loadError([path]))
+        #expect(error.code == .fontCorrupt)
+        #expect(error.reason.contains(path))
+    }
+
+    @Test func truncatedFontIsRejected() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.file("Truncated.ttf")
+        let whole = try Data(contentsOf: URL(fileURLWithPath: TestFiles.fontsDirectory + "/DejaVuSans.ttf"))
+        try whole.prefix(whole.count / 2).write(to: URL(fileURLWithPath: path))
+        let error = try #require(loadError([path]), "a font cut in half must not load")
+        #expect(error.code == .fontCorrupt)
+        #expect(error.reason.contains(path))
+    }
+}
