@@ -8,6 +8,8 @@ struct Paperasse: AsyncParsableCommand {
         abstract: "Génère les documents PDF du compte d'assurance maladie.",
         subcommands: [
             SamplesCommand.self,
+            SeedCommand.self,
+            AccountsCommand.self,
         ]
     )
 }
