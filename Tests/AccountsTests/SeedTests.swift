@@ -1,0 +1,81 @@
+import Accounts
+import Testing
+
+@Suite("Seeded population")
+struct SeedTests {
+    static let today = Fixtures.day("2026-11-26")
+
+    func seeded(_ seed: UInt64, accounts: Int = 150) throws -> SQLiteAccountStore {
+        let store = try SQLiteAccountStore(path: try Fixtures.databasePath(), mode: .bulkLoad)
+        _ = try Seeder(generator: PopulationGenerator(seed: seed, today: Self.today), batchSize: 40).run(into: store, accounts: accounts)
+        try store.finishBulkLoad()
+        return store
+    }
+
+    @Test("same seed and count give identical content; another seed differs")
+    func determinism() throws {
+        let a = try seeded(7), b = try seeded(7), c = try seeded(8)
+        #expect(try a.contentDigest() == b.contentDigest())
+        #expect(try a.rowCounts() == b.rowCounts())
+        #expect(try a.contentDigest() != c.contentDigest())
+        #expect(try a.pragma("journal_mode") == "wal")
+    }
+
+    @Test("an account does not depend on the batch size or on its neighbours")
+    func perAccountStreams() throws {
+        let generator = PopulationGenerator(seed: 3, today: Self.today)
+        #expect(try generator.account(index: 42) == generator.account(index: 42))
+        #expect(try generator.account(index: 42) != generator.account(index: 43))
+    }
+
+    @Test("every generated NIR and IBAN validates, and NIRs are unique")
+    func identifiersValidate() throws {
+        let generator = PopulationGenerator(seed: 11, today: Self.today)
+        var nirs = Set<String>()
+        var corsica = 0
+        for index in 0..<400 {
+            let insured = try generator.account(index: index).insured
+            #expect(try NIR.key(for: insured.nir.nir13) == insured.nir.key)
+            #expect(insured.nir.nir13.hasPrefix("\(insured.sex.rawValue)"))
+            nirs.insert(insured.nir.nir13)
+            if insured.nir.nir13.contains("2A") || insured.nir.nir13.contains("2B") { corsica += 1 }
+        }
+        #expect(nirs.count == 400)
+        #expect(corsica > 0)
+    }
+
+    @Test("the population has every feature the documents need")
+    func features() throws {
+        let store = try seeded(1, accounts: 300)
+        let counts = try store.rowCounts()
+        #expect(counts["insured"] == 300)
+        #expect(counts["beneficiary"]! > 300)
+        #expect(counts["care_payment"]! > 300 * 10)
+        #expect(counts["daily_allowance"]! > 0)
+        #expect(counts["invalidity_payment"]! > 0)
+        #expect(counts["ceam_card"]! > 0)
+        let generator = PopulationGenerator(seed: 1, today: Self.today)
+        let accounts = try (0..<300).map { try generator.account(index: $0) }
+        let causes = Set(accounts.flatMap(\.dailyAllowances).map(\.cause))
+        #expect(causes == Set(DailyAllowance.Cause.allCases))
+        #expect(accounts.contains { $0.dailyAllowances.contains(where: \.ald) })
+        #expect(accounts.contains { $0.dailyAllowances.contains(where: \.miTempsTherapeutique) })
+        #expect(accounts.contains { $0.rightsPeriods.contains { $0.openTo != nil } })
+        #expect(accounts.contains { $0.rightsPeriods.contains { $0.ald != nil } })
+        #expect(accounts.contains { $0.insured.usageName != nil })
+        // Payments are all before today and within the 27-month window.
+        let payments = accounts.flatMap(\.carePayments)
+        #expect(payments.allSatisfy { $0.paymentDate < Self.today })
+        #expect(payments.allSatisfy { $0.paymentDate >= Fixtures.day("2024-09-01") })
+        #expect(payments.contains { $0.paymentDate.yearMonth == Self.today.yearMonth.adding(months: -26) })
+    }
+
+    @Test("reference date: --today, then SOURCE_DATE_EPOCH, then the documented default")
+    func referenceDate() throws {
+        #expect(try ReferenceDate.resolve(option: "2025-06-30", environment: ["SOURCE_DATE_EPOCH": "0"]) == Fixtures.day("2025-06-30"))
+        #expect(try ReferenceDate.resolve(option: nil, environment: ["SOURCE_DATE_EPOCH": "1764115200"]) == Fixtures.day("2025-11-26"))
+        #expect(try ReferenceDate.resolve(option: nil, environment: [:]) == Fixtures.day("2026-11-26"))
+        #expect(throws: AccountsError.self) { try ReferenceDate.resolve(option: "2026-02-30", environment: [:]) }
+        #expect(throws: AccountsError.self) { try ReferenceDate.resolve(option: nil, environment: ["SOURCE_DATE_EPOCH": "hier"]) }
+    }
+}
