@@ -25,7 +25,7 @@ public struct AttestationDroits: Sendable, Hashable {
 
 /// Builds an `AttestationDroits` from the store.
 public enum AttestationDroitsBuilder {
-    static let document = "l'attestation de droits"
+    static let consequence = "l'attestation de droits ne peut pas être délivrée"
 
     /// Refuses when the insured's rights (family scope) or the chosen beneficiary's rights are
     /// closed at `today`. In family scope, ayants droit whose rights are closed are left out.
@@ -40,14 +40,14 @@ public enum AttestationDroitsBuilder {
                 throw Refusal(.beneficiaireInconnu, "Ce bénéficiaire n'est pas rattaché à votre compte.")
             }
             let whose = rank == 1 ? "Vos droits" : "Les droits de \(member.firstName)"
-            let period = try policy.openPeriod(rank: rank, in: periods, today: today, whose: whose, document: document)
+            let period = try policy.openPeriod(rank: rank, in: periods, today: today, whose: whose, consequence: consequence)
             lines.append(line(member, period, today, policy))
         case .family:
-            let period = try policy.openPeriod(rank: 1, in: periods, today: today, whose: "Vos droits", document: document)
+            let period = try policy.openPeriod(rank: 1, in: periods, today: today, whose: "Vos droits", consequence: consequence)
             for member in members {
                 if member.rank == 1 {
                     lines.append(line(member, period, today, policy))
-                } else if let open = try? policy.openPeriod(rank: member.rank, in: periods, today: today, whose: "", document: "") {
+                } else if let open = try? policy.openPeriod(rank: member.rank, in: periods, today: today, whose: "", consequence: "") {
                     lines.append(line(member, open, today, policy))
                 }
             }

@@ -9,17 +9,18 @@ public struct RightsPolicy: Sendable {
     public init() {}
 
     /// The period open at `today` for `rank`, or the refusal saying since when rights are closed.
-    /// `whose` is the possessive used in the sentence (« Vos droits », « Les droits de Zoé »).
+    /// `whose` is the subject of the sentence (« Vos droits », « Les droits de Zoé »),
+    /// `consequence` its end (« l'attestation de droits ne peut pas être délivrée »).
     public func openPeriod(rank: Int, in periods: [RightsPeriod], today: Day, whose: String,
-                           document: String) throws(Refusal) -> RightsPeriod {
+                           consequence: String) throws(Refusal) -> RightsPeriod {
         let own = periods.filter { $0.beneficiaryRank == rank }
         if let open = own.last(where: { $0.covers(today) }) { return open }
         if let ended = own.compactMap(\.openTo).filter({ $0 < today }).max() {
             throw Refusal(.droitsFermes,
-                          "\(whose) sont fermés depuis le \(FrenchDate.long(ended)) : \(document) ne peut pas être délivrée.")
+                          "\(whose) sont fermés depuis le \(FrenchDate.long(ended)) : \(consequence).")
         }
         throw Refusal(.aucunDroit,
-                      "\(whose) ne sont pas ouverts au \(FrenchDate.long(today)) : \(document) ne peut pas être délivrée.")
+                      "\(whose) ne sont pas ouverts au \(FrenchDate.long(today)) : \(consequence).")
     }
 
     /// The mentions that apply to `period` at `today`, in printing order.
