@@ -1,8 +1,8 @@
 import Accounts
 
 /// The certificat provisoire de remplacement of the CEAM, delivered online: valid
-/// `validityMonths` months from its delivery (default 3: the day before the same date three
-/// months later), only when the departure is within `departureWindowDays` days (default 15,
+/// `validityMonths` months from its delivery (default 3: delivered on 26 November, valid through
+/// 25 February; delivered on 1 December, through the end of February), only when the departure is within `departureWindowDays` days (default 15,
 /// today included, departure today allowed), and once per beneficiary (enforced by the store).
 public struct CEAMCertificatePolicy: Sendable {
     public let validityMonths: Int
@@ -26,7 +26,8 @@ public struct CEAMCertificatePolicy: Sendable {
     }
 
     /// Last day of validity for a certificate delivered on `delivery`.
-    public func validTo(deliveredOn delivery: Day) -> Day { delivery.adding(months: validityMonths).adding(days: -1) }
+    /// Counted from the day before, so that month ends stay month ends (1 Dec → 28 Feb).
+    public func validTo(deliveredOn delivery: Day) -> Day { delivery.adding(days: -1).adding(months: validityMonths) }
 
     /// The refusal for a beneficiary who already received one.
     public func alreadyDelivered(firstName: String, on day: Day?) -> Refusal {
