@@ -12,8 +12,8 @@ struct AccountsCommand: AsyncParsableCommand {
     @Flag(help: "Un objet JSON par ligne.") var json = false
 
     func validate() throws {
-        guard limit >= 1 else { throw ValidationError("--limit doit être au moins 1.") }
-        guard FileManager.default.fileExists(atPath: db) else { throw ValidationError("La base \(db) n'existe pas.") }
+        guard limit >= 1 else { throw CommandLineError("--limit doit être au moins 1.") }
+        guard FileManager.default.fileExists(atPath: db) else { throw CommandLineError("La base \(db) n'existe pas.") }
     }
 
     func run() async throws {
@@ -21,8 +21,7 @@ struct AccountsCommand: AsyncParsableCommand {
         do {
             summaries = try SQLiteAccountStore(path: db).accountSummaries(limit: limit)
         } catch let error as AccountsError {
-            FileHandle.standardError.write(Data("paperasse accounts : \(error.reason) [\(error.code.rawValue)]\n".utf8))
-            throw ExitCode.failure
+            throw CommandLineError("\(error.reason) [\(error.code.rawValue)]")
         }
         if json {
             for summary in summaries { print(try jsonLine(summary)) }

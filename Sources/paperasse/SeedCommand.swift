@@ -20,15 +20,15 @@ struct SeedCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (1...PopulationGenerator.maximumAccounts).contains(accounts) else {
-            throw ValidationError("--accounts doit être compris entre 1 et \(PopulationGenerator.maximumAccounts).")
+            throw CommandLineError("--accounts doit être compris entre 1 et \(PopulationGenerator.maximumAccounts).")
         }
         do {
             _ = try ReferenceDate.resolve(option: today, environment: ProcessInfo.processInfo.environment)
         } catch let error as AccountsError {
-            throw ValidationError("\(error.field) : \(error.reason)")
+            throw CommandLineError("\(error.field) : \(error.reason)")
         }
         if FileManager.default.fileExists(atPath: db), !replace {
-            throw ValidationError("La base \(db) existe déjà (ajoutez --replace pour la remplacer).")
+            throw CommandLineError("La base \(db) existe déjà (ajoutez --replace pour la remplacer).")
         }
     }
 
@@ -42,14 +42,13 @@ struct SeedCommand: AsyncParsableCommand {
         do {
             let store = try SQLiteAccountStore(path: db, mode: .bulkLoad)
             let seeder = Seeder(generator: PopulationGenerator(seed: seed, today: reference))
-            let summary = try seeder.run(into: store, accounts: accounts)
+            let summary = try await seeder.run(into: store, accounts: accounts)
             try store.finishBulkLoad()
             let elapsed = clock.now - start
             let rows = summary.rows.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-            print("\(summary.accounts) comptes générés au \(reference) (graine \(seed)) en \(elapsed.formatted()) : \(rows)")
+            print("\(summary.accounts) comptes générés au \(reference) (graine \(seed)) en \(elapsed.formatted()) (écriture \(summary.writing.formatted()), attente du générateur \(summary.waitingForGeneration.formatted())) : \(rows)")
         } catch let error as AccountsError {
-            FileHandle.standardError.write(Data("paperasse seed : \(error.reason) [\(error.code.rawValue), \(error.field)]\n".utf8))
-            throw ExitCode.failure
+            throw CommandLineError("\(error.reason) [\(error.code.rawValue), \(error.field)]")
         }
     }
 }

@@ -5,16 +5,16 @@ import Testing
 struct SeedTests {
     static let today = Fixtures.day("2026-11-26")
 
-    func seeded(_ seed: UInt64, accounts: Int = 150) throws -> SQLiteAccountStore {
+    func seeded(_ seed: UInt64, accounts: Int = 150) async throws -> SQLiteAccountStore {
         let store = try SQLiteAccountStore(path: try Fixtures.databasePath(), mode: .bulkLoad)
-        _ = try Seeder(generator: PopulationGenerator(seed: seed, today: Self.today), batchSize: 40).run(into: store, accounts: accounts)
+        _ = try await Seeder(generator: PopulationGenerator(seed: seed, today: Self.today), batchSize: 40).run(into: store, accounts: accounts)
         try store.finishBulkLoad()
         return store
     }
 
     @Test("same seed and count give identical content; another seed differs")
-    func determinism() throws {
-        let a = try seeded(7), b = try seeded(7), c = try seeded(8)
+    func determinism() async throws {
+        let a = try await seeded(7), b = try await seeded(7), c = try await seeded(8)
         #expect(try a.contentDigest() == b.contentDigest())
         #expect(try a.rowCounts() == b.rowCounts())
         #expect(try a.contentDigest() != c.contentDigest())
@@ -45,8 +45,8 @@ struct SeedTests {
     }
 
     @Test("the population has every feature the documents need")
-    func features() throws {
-        let store = try seeded(1, accounts: 300)
+    func features() async throws {
+        let store = try await seeded(1, accounts: 300)
         let counts = try store.rowCounts()
         #expect(counts["insured"] == 300)
         #expect(counts["beneficiary"]! > 300)

@@ -36,6 +36,22 @@ struct StoreTests {
         #expect(try store.pragma("journal_mode") == "wal")
     }
 
+    @Test("a bulk load checks every foreign key at the end and turns enforcement back on")
+    func bulkLoadChecksForeignKeys() throws {
+        let clean = try SQLiteAccountStore(path: try Fixtures.databasePath(), mode: .bulkLoad)
+        try clean.insert(Fixtures.caisse)
+        try clean.insert(Fixtures.account())
+        try clean.finishBulkLoad()
+        #expect(try clean.pragma("foreign_keys") == "1")
+
+        // No caisse inserted: the insured row is orphaned, which only the final check can see.
+        let orphan = try SQLiteAccountStore(path: try Fixtures.databasePath(), mode: .bulkLoad)
+        try orphan.insert(Fixtures.account())
+        let error = #expect(throws: AccountsError.self) { try orphan.finishBulkLoad() }
+        #expect(error?.code == .constraintViolation)
+        #expect(error?.field == "insured")
+    }
+
     @Test("foreign keys are enforced: an insured in an unknown caisse is refused, nothing is written")
     func foreignKeys() throws {
         let store = try SQLiteAccountStore(path: try Fixtures.databasePath())

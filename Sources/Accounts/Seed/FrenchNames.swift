@@ -16,6 +16,7 @@ enum FrenchNames {
         "Dimitri", "Nikolaos", "Konstantin", "Yannick", "Thaïs", "Mickaël", "Ismaël", "Noé",
         "Michel", "Julien", "Nicolas", "Sébastien", "Gérard", "Lucas",
     ]
+    static let firstNames = female + male
     static let last = [
         "Dupré-Lefèvre", "Lemaître", "Çà", "d'Artagnan", "Lefèvre", "Dupré", "Bénard", "Gauthier",
         "Müller", "Leclère", "Fournié", "Hébert", "Bréhat", "Lamothe-Fénelon", "D'Aboville",

@@ -61,6 +61,20 @@ extension PopulationGenerator {
             participation: false, franchiseUnit: .transport, tiersPayant: 85, professional: "Taxi"),
     ]
 
+    /// Per title (« Dr », « Pharmacie », …), 64 names drawn once from a fixed stream.
+    private static let professionals: [String: [String]] = {
+        var rng = SeededGenerator(seed: 0x5EED_0F_D0C, stream: 0)
+        var pools: [String: [String]] = [:]
+        for title in Set(acts.map(\.professional)).sorted() {
+            let person = title == "Dr" || title == "M." || title == "Mme"
+            pools[title] = (0..<64).map { _ in
+                person ? "\(title) \(rng.pick(FrenchNames.firstNames)) \(rng.pick(FrenchNames.last))"
+                    : "\(title) \(rng.pick(FrenchNames.streets).split(separator: " ").dropFirst().joined(separator: " "))"
+            }
+        }
+        return pools
+    }()
+
     func carePayments(_ family: Family, rights: [RightsPeriod], index: Int,
                       _ rng: inout SeededGenerator) throws -> [CarePayment] {
         var payments: [CarePayment] = []
@@ -107,10 +121,10 @@ extension PopulationGenerator {
         }
         participation = min(participation, reimbursed)
         franchise = min(franchise, reimbursed - participation)
-        let professional = act.professional == "Dr" || act.professional == "M." || act.professional == "Mme"
-            ? "\(act.professional) \(rng.pick(FrenchNames.male + FrenchNames.female)) \(rng.pick(FrenchNames.last))"
-            : "\(act.professional) \(rng.pick(FrenchNames.streets).split(separator: " ").dropFirst().joined(separator: " "))"
-        let dossier = "\(paid.packed)\(String(index % 100_000 + 100_000).dropFirst())\(serial % 100 + 100)"
+        // Professionals come from a fixed pool per title: building a name per payment was a
+        // third of the generation time, and a real patient sees the same few professionals.
+        let professional = rng.pick(PopulationGenerator.professionals[act.professional]!)
+        let dossier = "\(paid.packed)\(index % 100_000 + 100_000)\(serial % 100 + 100)"
         return try CarePayment(
             beneficiaryRank: member.rank, careDate: careDate, kind: act.kind, act: act.label, professional: professional,
             amountPaid: base + overrun, base: base, rate: rate, reimbursed: reimbursed,

@@ -40,7 +40,7 @@ extension PopulationGenerator {
             email: rng.chance(85)
                 ? "\(FrenchNames.ascii(firstName)).\(FrenchNames.ascii(lastName))\(index % 1000)@\(rng.pick(FrenchNames.emailDomains))" : nil,
             iban: rng.chance(92) ? try frenchIBAN(&rng) : nil, caisseCode: place.code,
-            medecinTraitant: rng.chance(88) ? "Dr \(rng.pick(FrenchNames.female + FrenchNames.male)) \(rng.pick(FrenchNames.last))" : nil,
+            medecinTraitant: rng.chance(88) ? "Dr \(rng.pick(FrenchNames.firstNames)) \(rng.pick(FrenchNames.last))" : nil,
             complementaire: css ? "Complémentaire santé solidaire" : (rng.chance(80) ? rng.pick(FrenchNames.mutuelles) : nil))
         return Family(insured: insured, members: members,
                       household: HouseholdFlags(complementaireSanteSolidaire: css, closedOn: closedOn))

@@ -54,47 +54,67 @@ extension SQLiteAccountStore {
                   .text(p.address.city), .optional(p.email), .optional(p.bankAccount?.text), .text(p.caisseCode),
                   .optional(p.medecinTraitant), .optional(p.complementaire)], field: "insured")
         let id = db.lastInsertRowID
-        for (i, b) in account.beneficiaries.enumerated() {
-            try db.run("""
+        if !account.beneficiaries.isEmpty {
+            // One statement lookup per table and account, not per row.
+            let statement = try db.statement("""
                 INSERT INTO beneficiary (insured_id, rank, relationship, first_name, last_name, birth_date)
                 VALUES (?, ?, ?, ?, ?, ?)
-                """, [.int(id), .int(b.rank), .text(b.relationship.rawValue), .text(b.firstName), .text(b.lastName),
+                """)
+            for (i, b) in account.beneficiaries.enumerated() {
+                try statement.execute([.int(id), .int(b.rank), .text(b.relationship.rawValue), .text(b.firstName), .text(b.lastName),
                       .day(b.birthDate)], field: "beneficiaries[\(i)]")
+            }
         }
-        for (i, r) in account.rightsPeriods.enumerated() {
-            try db.run("""
+        if !account.rightsPeriods.isEmpty {
+            // One statement lookup per table and account, not per row.
+            let statement = try db.statement("""
                 INSERT INTO rights_period (insured_id, rank, open_from, open_to, ald_since, ald_exoneration, css)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, [.int(id), .int(r.beneficiaryRank), .day(r.openFrom), .day(r.openTo), .day(r.ald?.since),
+                """)
+            for (i, r) in account.rightsPeriods.enumerated() {
+                try statement.execute([.int(id), .int(r.beneficiaryRank), .day(r.openFrom), .day(r.openTo), .day(r.ald?.since),
                       .bool(r.ald?.exonerationTicketModerateur ?? false), .bool(r.complementaireSanteSolidaire)],
                 field: "rightsPeriods[\(i)]")
+            }
         }
-        for (i, c) in account.carePayments.enumerated() {
-            try db.run("""
+        if !account.carePayments.isEmpty {
+            // One statement lookup per table and account, not per row.
+            let statement = try db.statement("""
                 INSERT INTO care_payment (insured_id, rank, care_date, payment_date, kind, act, professional,
                     amount_paid, base, rate_bp, reimbursed, participation, franchise, paid_to, dossier)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [.int(id), .int(c.beneficiaryRank), .day(c.careDate), .day(c.paymentDate), .text(c.kind.rawValue),
+                """)
+            for (i, c) in account.carePayments.enumerated() {
+                try statement.execute([.int(id), .int(c.beneficiaryRank), .day(c.careDate), .day(c.paymentDate), .text(c.kind.rawValue),
                       .text(c.act), .text(c.professional), .money(c.amountPaid), .money(c.base), .int(c.rate.basisPoints),
                       .money(c.reimbursed), .money(c.participationForfaitaire), .money(c.franchise),
                       .text(c.paidTo.rawValue), .text(c.dossier)], field: "carePayments[\(i)]")
+            }
         }
-        for (i, a) in account.dailyAllowances.enumerated() {
-            try db.run("""
+        if !account.dailyAllowances.isEmpty {
+            // One statement lookup per table and account, not per row.
+            let statement = try db.statement("""
                 INSERT INTO daily_allowance (insured_id, work_stop_ref, period_from, period_to, days, daily_gross,
                     gross, csg, crds, net, payment_date, cause, ald, mi_temps)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [.int(id), .text(a.workStopReference), .day(a.from), .day(a.to), .int(a.days), .money(a.dailyGross),
+                """)
+            for (i, a) in account.dailyAllowances.enumerated() {
+                try statement.execute([.int(id), .text(a.workStopReference), .day(a.from), .day(a.to), .int(a.days), .money(a.dailyGross),
                       .money(a.gross), .money(a.csg), .money(a.crds), .money(a.net), .day(a.paymentDate),
                       .text(a.cause.rawValue), .bool(a.ald), .bool(a.miTempsTherapeutique)],
                 field: "dailyAllowances[\(i)]")
+            }
         }
-        for (i, v) in account.invalidityPayments.enumerated() {
-            try db.run("""
+        if !account.invalidityPayments.isEmpty {
+            // One statement lookup per table and account, not per row.
+            let statement = try db.statement("""
                 INSERT INTO invalidity_payment (insured_id, month, payment_date, category, gross, net, taxable)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, [.int(id), .int(v.month.year * 100 + v.month.month), .day(v.paymentDate), .int(v.category),
+                """)
+            for (i, v) in account.invalidityPayments.enumerated() {
+                try statement.execute([.int(id), .int(v.month.year * 100 + v.month.month), .day(v.paymentDate), .int(v.category),
                       .money(v.gross), .money(v.net), .money(v.taxable)], field: "invalidityPayments[\(i)]")
+            }
         }
         for (i, c) in account.ceamCards.enumerated() {
             try db.run("INSERT INTO ceam_card (card_number, insured_id, rank, expiry) VALUES (?, ?, ?, ?)",

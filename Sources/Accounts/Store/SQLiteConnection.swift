@@ -36,7 +36,7 @@ final class SQLiteConnection {
         }
     }
 
-    /// The cached prepared statement for `sql`, reset and with its bindings cleared.
+    /// The cached prepared statement for `sql`, reset.
     func statement(_ sql: String) throws -> SQLiteStatement {
         if let cached = cache[sql] {
             cached.reset()
@@ -54,10 +54,7 @@ final class SQLiteConnection {
 
     /// Runs `sql` once with `bindings`, for statements without results.
     func run(_ sql: String, _ bindings: [SQLiteValue], field: String) throws {
-        let stmt = try statement(sql)
-        stmt.bind(bindings)
-        do { _ = try stmt.step(field: field) } catch { stmt.reset(); throw error }
-        stmt.reset()
+        try statement(sql).execute(bindings, field: field)
     }
 
     /// Runs a query and maps each row.

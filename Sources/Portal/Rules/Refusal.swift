@@ -35,9 +35,8 @@ public struct Refusal: Error, Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { "\(code.rawValue): \(reason)" }
 
-    /// Runs a store call, translating its errors at the boundary: the user sees a neutral
-    /// message, the code of the storage error stays in `reason`'s companion log (not here, to
-    /// keep personal data out).
+    /// Runs store calls, translating their errors at the module boundary: the user sees a
+    /// neutral message; storage details (SQL messages, field paths) are not for the user.
     static func reading<T>(_ body: () throws -> T) throws(Refusal) -> T {
         do {
             return try body()
