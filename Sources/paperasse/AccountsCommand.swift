@@ -42,9 +42,9 @@ struct AccountsCommand: AsyncParsableCommand {
                 .joined(separator: "  ").trimmingTrailingSpaces() + "\n"
         }
         var out = line(header)
+        let nameWidth = summaries.flatMap(\.beneficiaries).map(\.firstName.count).max() ?? 0
         for (summary, row) in zip(summaries, rows) {
             out += line(row)
-            let nameWidth = summary.beneficiaries.map(\.firstName.count).max() ?? 0
             for b in summary.beneficiaries {
                 let name = b.firstName + String(repeating: " ", count: nameWidth - b.firstName.count)
                 out += "    rang \(b.rank < 10 ? " " : "")\(b.rank)  \(name)  \(b.birthDate)\n"

@@ -44,6 +44,34 @@ struct SeedTests {
         #expect(corsica > 0)
     }
 
+    @Test("generated IBANs pass ISO 13616 and the French RIB key, checked independently")
+    func ibansValidate() throws {
+        let generator = PopulationGenerator(seed: 5, today: Self.today)
+        var rng = SeededGenerator(seed: 5, stream: 99)
+        for _ in 0..<500 {
+            let iban = try generator.frenchIBAN(&rng).value
+            #expect(iban.count == 27 && iban.hasPrefix("FR"))
+            // ISO 13616: move the first four characters to the end, F = 15, R = 27, mod 97 = 1,
+            // reduced in chunks of 9 digits (a different method from the implementation's).
+            let digits = Array((iban.dropFirst(4) + "1527" + iban.dropFirst(2).prefix(2)).utf8).map { Int($0) - 48 }
+            var remainder = 0
+            var index = 0
+            while index < digits.count {
+                let chunk = digits[index..<min(index + 9, digits.count)].reduce(0) { $0 * 10 + $1 }
+                var scale = 1
+                for _ in 0..<min(9, digits.count - index) { scale *= 10 }
+                remainder = (remainder * scale + chunk) % 97
+                index += 9
+            }
+            #expect(remainder == 1)
+            // RIB: 89 × bank + 15 × branch + 3 × account + key ≡ 0 (mod 97).
+            let bban = Array(iban.dropFirst(4))
+            let bank = Int(String(bban[0..<5]))!, branch = Int(String(bban[5..<10]))!
+            let account = Int(String(bban[10..<21]))!, key = Int(String(bban[21..<23]))!
+            #expect((89 * bank + 15 * branch + 3 * account + key) % 97 == 0)
+        }
+    }
+
     @Test("the population has every feature the documents need")
     func features() async throws {
         let store = try await seeded(1, accounts: 300)

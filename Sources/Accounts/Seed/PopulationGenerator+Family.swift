@@ -69,7 +69,7 @@ extension PopulationGenerator {
     }
 
     /// A French IBAN with a valid RIB key and valid ISO 13616 check digits.
-    func frenchIBAN(_ rng: inout SeededGenerator) throws -> IBAN {
+    package func frenchIBAN(_ rng: inout SeededGenerator) throws -> IBAN {
         let bank = rng.digits(5), branch = rng.digits(5), account = rng.digits(11)
         // Clé RIB: 97 − ((89 × banque + 15 × guichet + 3 × compte) mod 97).
         let sum = (89 * Int(bank)! + 15 * Int(branch)! + 3 * (Int(account)! % 97)) % 97
