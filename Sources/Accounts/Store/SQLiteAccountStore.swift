@@ -32,7 +32,7 @@ public final class SQLiteAccountStore: AccountStore {
         case .bulkLoad:
             try db.execute("""
                 PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF;
-                PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = OFF
+                PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = OFF
                 """)
         }
         try SQLiteAccountStore.migrate(db)

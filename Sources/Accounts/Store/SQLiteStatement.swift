@@ -23,6 +23,8 @@ final class SQLiteStatement {
 
     /// SQLite must copy bound text: the Swift string's buffer does not outlive the call.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    /// The caller keeps the buffer alive until the bindings are cleared.
+    private static let `static` = unsafeBitCast(0, to: sqlite3_destructor_type.self)
 
     init(handle: OpaquePointer, database: OpaquePointer) {
         self.handle = handle
@@ -38,12 +40,41 @@ final class SQLiteStatement {
     }
 
     /// Binds, runs to completion (statements without results) and resets, even on failure.
+    ///
+    /// The hot path of the seed: text values are copied once into one buffer and bound
+    /// `SQLITE_STATIC`, instead of SQLite allocating and copying each string (`TRANSIENT`),
+    /// which was a quarter of the writing time. The buffer outlives the step; the bindings are
+    /// cleared before it is freed so no dangling pointer stays bound.
     func execute(_ values: [SQLiteValue], field: String) throws {
-        bind(values)
-        defer { sqlite3_reset(handle) }
-        _ = try step(field: field)
+        var arena: [UInt8] = []
+        var size = 1
+        for case .text(let s) in values { size += s.utf8.count }
+        arena.reserveCapacity(size)
+        for case .text(let s) in values { arena.append(contentsOf: s.utf8) }
+        arena.append(0)  // never empty, so the base address is never nil
+        try arena.withUnsafeBufferPointer { buffer in
+            let base = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
+            var offset = 0
+            for (i, value) in values.enumerated() {
+                let index = Int32(i + 1)
+                switch value {
+                case .int(let v): sqlite3_bind_int64(handle, index, v)
+                case .null: sqlite3_bind_null(handle, index)
+                case .text(let s):
+                    let count = s.utf8.count
+                    sqlite3_bind_text(handle, index, base + offset, Int32(count), SQLiteStatement.static)
+                    offset += count
+                }
+            }
+            defer {
+                sqlite3_reset(handle)
+                sqlite3_clear_bindings(handle)
+            }
+            _ = try step(field: field)
+        }
     }
 
+    /// Binds parameters for a query; SQLite copies the text (`TRANSIENT`).
     func bind(_ values: [SQLiteValue]) {
         for (i, value) in values.enumerated() {
             let index = Int32(i + 1)
