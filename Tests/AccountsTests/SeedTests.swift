@@ -1,4 +1,5 @@
 import Accounts
+import Foundation
 import Testing
 
 @Suite("Seeded population")
@@ -19,6 +20,22 @@ struct SeedTests {
         #expect(try a.rowCounts() == b.rowCounts())
         #expect(try a.contentDigest() != c.contentDigest())
         #expect(try a.pragma("journal_mode") == "wal")
+    }
+
+    @Test("same seed and count give byte-identical files once closed")
+    func identicalFiles() async throws {
+        var paths: [String] = []
+        for _ in 0..<2 {
+            let path = try Fixtures.databasePath()
+            let store = try SQLiteAccountStore(path: path, mode: .bulkLoad)
+            _ = try await Seeder(generator: PopulationGenerator(seed: 9, today: Self.today), batchSize: 25).run(into: store, accounts: 60)
+            try store.finishBulkLoad()
+            paths.append(path)
+        }  // both stores are released here: the WAL is checkpointed and removed on close
+        let a = try Data(contentsOf: URL(fileURLWithPath: paths[0]))
+        let b = try Data(contentsOf: URL(fileURLWithPath: paths[1]))
+        #expect(a.count > 4096)
+        #expect(a == b)
     }
 
     @Test("an account does not depend on the batch size or on its neighbours")
