@@ -10,6 +10,8 @@ struct Paperasse: AsyncParsableCommand {
             SamplesCommand.self,
             RenderLayoutCommand.self,
             LayoutsCommand.self,
+            SeedCommand.self,
+            AccountsCommand.self,
         ]
     )
 }

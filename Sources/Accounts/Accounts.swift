@@ -1,1 +1,0 @@
-// Accounts module: see docs/architecture.md.

@@ -1,0 +1,40 @@
+/// A postal address as printed in an address block (French norm NF Z10-011: street line, then
+/// postal code and city).
+public struct PostalAddress: Hashable, Sendable {
+    public let street: String
+    public let postalCode: String
+    public let city: String
+
+    public init(street: String, postalCode: String, city: String, field: String = "address") throws(AccountsError) {
+        guard postalCode.count == 5, postalCode.allSatisfy(\.isASCII), postalCode.allSatisfy(\.isNumber) else {
+            throw AccountsError(.invalidValue, field: "\(field).postalCode", reason: "code postal à 5 chiffres attendu")
+        }
+        guard !street.isEmpty, !city.isEmpty else {
+            throw AccountsError(.invalidValue, field: field, reason: "adresse incomplète")
+        }
+        self.street = street
+        self.postalCode = postalCode
+        self.city = city
+    }
+}
+
+/// A caisse primaire d'assurance maladie (CPAM) or another organisme: the issuer named on
+/// every document.
+public struct Caisse: Hashable, Sendable {
+    /// The code organisme (9 digits: régime, caisse, centre), the caisse's stable identifier.
+    public let code: String
+    public let name: String
+    public let address: PostalAddress
+
+    public init(code: String, name: String, address: PostalAddress) throws(AccountsError) {
+        guard code.count == 9, code.allSatisfy(\.isASCII), code.allSatisfy(\.isNumber) else {
+            throw AccountsError(.invalidValue, field: "caisse.code", reason: "code organisme à 9 chiffres attendu : « \(code) »")
+        }
+        guard !name.isEmpty else {
+            throw AccountsError(.invalidValue, field: "caisse.name", reason: "nom de caisse vide")
+        }
+        self.code = code
+        self.name = name
+        self.address = address
+    }
+}

@@ -1,0 +1,54 @@
+/// Name and place lists for the synthetic population. They exercise every accent, the cedilla,
+/// the diaeresis, hyphens and apostrophes, and a few Greek-, Slavic- and Romanian-origin names
+/// spelled in Latin letters, because those are what break fonts, sorting and text layout.
+enum FrenchNames {
+    static let female = [
+        "Élodie", "Bénédicte", "Anaïs", "Maëlle", "Zoé", "Françoise", "Éloïse", "Noëlle", "Hélène",
+        "Léa", "Chloé", "Inès", "Céline", "Gaëlle", "Mélanie", "Agnès", "Clémence", "Anne-Sophie",
+        "Marie-Thérèse", "Joséphine", "Béatrice", "Océane", "Camille", "Laëtitia", "Sévérine",
+        "Aurélie", "Ophélie", "Capucine", "Héloïse", "Salomé", "Danièle", "Geneviève", "Loïs",
+        "Svetlana", "Anastasia", "Eleni", "Ioana", "Zoë", "Chantal", "Nathalie", "Sandrine",
+    ]
+    static let male = [
+        "Jérôme", "Hervé", "Noël", "Éric", "Loïc", "Gaël", "Jean-François", "François", "Raphaël",
+        "Mathéo", "Benoît", "Jérémie", "Clément", "Théo", "Joël", "Anaël", "Stéphane", "Frédéric",
+        "André", "René", "Grégoire", "Cédric", "Aimé", "Honoré", "Pierre-Étienne", "Hugues",
+        "Dimitri", "Nikolaos", "Konstantin", "Yannick", "Thaïs", "Mickaël", "Ismaël", "Noé",
+        "Michel", "Julien", "Nicolas", "Sébastien", "Gérard", "Lucas",
+    ]
+    static let firstNames = female + male
+    static let last = [
+        "Dupré-Lefèvre", "Lemaître", "Çà", "d'Artagnan", "Lefèvre", "Dupré", "Bénard", "Gauthier",
+        "Müller", "Leclère", "Fournié", "Hébert", "Bréhat", "Lamothe-Fénelon", "D'Aboville",
+        "de La Fontaine", "Nguyễn", "Besançon", "Giroud", "Mézières", "Noël", "Cœurdevey",
+        "Lætitia-Rousseau", "Papadopoulos", "Nikolaïdis", "Ivanov", "Chostakovitch", "Popescu",
+        "Dimitrov", "Kowalczyk", "Garçon", "Faÿ", "Le Bihan", "L'Hôpital", "Martin", "Bernard",
+        "Petit", "Durand", "Moreau", "Lefebvre", "Girard", "Rousseau", "Ménard", "Guérin",
+        "Rivière", "Château", "Boëlle", "Hénaff", "Ollivier", "Saint-Exupéry",
+    ]
+    static let streets = [
+        "rue des Lilas", "avenue Jean-Jaurès", "rue de l'Église", "boulevard du Général-de-Gaulle",
+        "rue Émile-Zola", "allée des Écoles", "impasse des Pêcheurs", "chemin de la Forêt",
+        "place de l'Hôtel-de-Ville", "rue Saint-Exupéry", "quai d'Orléans", "rue des Frères-Lumière",
+        "avenue de la République", "rue Pasteur", "cours Gambetta", "rue du Château-d'Eau",
+    ]
+    static let mutuelles = [
+        "Mutuelle des Cévennes", "Prévoyance Sainte-Anne", "Mutuelle Île-de-France Solidarité",
+        "Entraide des Métiers de l'Éducation", "Mutuelle du Littoral Atlantique",
+    ]
+    static let emailDomains = ["exemple.fr", "courriel.exemple", "exemple.org"]
+
+    /// Folds accents and drops what an e-mail local part cannot hold (é → e, œ → oe, ç → c).
+    static func ascii(_ text: String) -> String {
+        let table: [Character: String] = [
+            "à": "a", "â": "a", "ä": "a", "ç": "c", "é": "e", "è": "e", "ê": "e", "ë": "e", "î": "i",
+            "ï": "i", "ô": "o", "ö": "o", "ù": "u", "û": "u", "ü": "u", "ÿ": "y", "œ": "oe", "æ": "ae",
+            "ễ": "e", "ø": "o",
+        ]
+        var out = ""
+        for c in text.lowercased() {
+            if let r = table[c] { out += r } else if c.isASCII, c.isLetter || c.isNumber || c == "-" { out.append(c) }
+        }
+        return out
+    }
+}

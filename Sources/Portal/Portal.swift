@@ -1,1 +1,0 @@
-// Portal module: see docs/architecture.md.
