@@ -74,7 +74,7 @@ public struct Resources: TypedDict {
         guard !entries.isEmpty else { return }
         dict.dict(key) { d in
             for (name, ref) in entries {
-                d.buffer.append(UInt8(ascii: " "))
+                if d.buffer.bytes.last != UInt8(ascii: "<") { d.buffer.append(UInt8(ascii: " ")) }
                 d.buffer.append(name: name)
                 d.buffer.append(UInt8(ascii: " "))
                 d.buffer.append(ref: ref)

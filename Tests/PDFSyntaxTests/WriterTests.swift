@@ -25,16 +25,17 @@ import Testing
                 d.array("A") { a in a.int(1); a.real(-0.25); a.ref(Ref(2)); a.name("X"); a.text("t") }
             }
         }
-        let expected = "<<\n/Type /Example\n/Name /with#20space\n/N -3\n/R 0.5\n/Ref 7 0 R\n/B true"
-            + "\n/T <FEFF004E006F00EB006C>\n/L (Adobe)\n/Box [0 0 595.2756 841.8898]\n/Sub <<\n/Marked false\n>>"
-            + "\n/A [1 -0.25 2 0 R /X (t)]\n>>"
+        // Pairs are separated by single spaces (compact: hundreds of small dictionaries per document).
+        let expected = "<</Type /Example /Name /with#20space /N -3 /R 0.5 /Ref 7 0 R /B true"
+            + " /T <FEFF004E006F00EB006C> /L (Adobe) /Box [0 0 595.2756 841.8898] /Sub <</Marked false>>"
+            + " /A [1 -0.25 2 0 R /X (t)]>>"
         #expect(s == expected)
     }
 
     @Test func emptyAndNestedArrays() {
         #expect(Self.text { $0.array { _ in } } == "[]")
         #expect(Self.text { b in b.array { a in a.array { $0.int(1); $0.int(2) }; a.array { _ in }; a.dict { _ in } } }
-            == "[[1 2] [] <<\n>>]")
+            == "[[1 2] [] <<>>]")
     }
 
     @Test func nestedWritersAppendAfterExistingBytes() {
@@ -44,7 +45,7 @@ import Testing
             b.dict { $0.pair("K", int: 1) }
             b.append(raw: "\nendobj")
         }
-        #expect(s == "1 0 obj\n<<\n/K 1\n>>\nendobj")
+        #expect(s == "1 0 obj\n<</K 1>>\nendobj")
     }
 
     @Test func typedObjects() {
@@ -59,9 +60,9 @@ import Testing
                 }
             }
         }
-        #expect(s == "<<\n/Type /Font\n/Subtype /CIDFontType2\n/BaseFont /ABCDEF+DejaVuSans"
-            + "\n/CIDSystemInfo <<\n/Registry (Adobe)\n/Ordering (Identity)\n/Supplement 0\n>>"
-            + "\n/DW 0\n/W [0 [600 318] 5 [0]]\n/CIDToGIDMap /Identity\n>>")
+        #expect(s == "<</Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+DejaVuSans"
+            + " /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>>"
+            + " /DW 0 /W [0 [600 318] 5 [0]] /CIDToGIDMap /Identity>>")
     }
 
     @Test func pageWithInlineResources() {
@@ -77,8 +78,8 @@ import Testing
                 }
             }
         }
-        #expect(s == "<<\n/Type /Page\n/Parent 2 0 R\n/MediaBox [0 0 595.2756 841.8898]"
-            + "\n/Resources <<\n/Font <<\n/F1 5 0 R\n>>\n>>\n>>")
+        #expect(s == "<</Type /Page /Parent 2 0 R /MediaBox [0 0 595.2756 841.8898]"
+            + " /Resources <</Font <</F1 5 0 R>>>>>>")
     }
 }
 
@@ -143,7 +144,8 @@ import Testing
             }
             c.endText()
         }
-        #expect(s == "BT\n/F1 11 Tf\n1 0 0 1 50 781.8898 Tm\n[<00010002>-50<0003>120<ABCD>]TJ\nET\n")
+        // Content-stream operands have two decimals (0.01 pt).
+        #expect(s == "BT\n/F1 11 Tf\n1 0 0 1 50 781.89 Tm\n[<00010002>-50<0003>120<ABCD>]TJ\nET\n")
     }
 
     @Test func leadingAdjustmentAndNoAdjustments() {
