@@ -4,7 +4,12 @@
 // → LayoutDefinitions/LayoutEngine → Accounts → Portal → paperasse.
 import PackageDescription
 
-let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    // Generic typed writers and small helpers cross module boundaries on hot paths: let the optimiser
+    // specialise and inline them in release builds.
+    .unsafeFlags(["-cross-module-optimization"], .when(configuration: .release)),
+]
 
 let package = Package(
     name: "Paperasse",
