@@ -52,6 +52,7 @@ extension LayoutCompiler {
     }
 
     func spans(_ node: Node, _ r: YAMLReader, _ scope: VariableScope, style: TextStyle) throws(LayoutError) -> [CompiledSpan] {
+        if case .mapping = node { _ = try r.string(node, "paragraph text") }
         if case .scalar = node {
             return Self.spans(try TemplateParser.pieces(try r.string(node, "text"), at: r.textLocation(node), scope: scope), style)
         }
