@@ -101,14 +101,22 @@ struct ReleveMensuelTests {
         let statement = try #require(statements.max { ($0["lignes"]?.arrayValue?.count ?? 0) < ($1["lignes"]?.arrayValue?.count ?? 0) })
         let layout = try Self.library.layout(named: "releve-mensuel")
         let rows = statement["lignes"]?.arrayValue?.count ?? 0
-        let iterations = 2_000
+        // Thread CPU time, best of 5 batches: robust when other builds share the cores.
+        func cpuNanoseconds() -> Int {
+            var ts = timespec()
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+            return ts.tv_sec * 1_000_000_000 + ts.tv_nsec
+        }
+        let iterations = 500
         var checksum = 0
-        let start = ContinuousClock.now
-        for _ in 0..<iterations { checksum &+= try layout.bind(statement).body.count }
-        let elapsed = ContinuousClock.now - start
-        let micros = Double(elapsed.components.seconds) * 1e6 + Double(elapsed.components.attoseconds) / 1e12
-        print("bind releve-mensuel (\(rows) rows): \(micros / Double(iterations)) µs per document")
+        var best = Int.max
+        for _ in 0..<5 {
+            let start = cpuNanoseconds()
+            for _ in 0..<iterations { checksum &+= try layout.bind(statement).body.count }
+            best = min(best, cpuNanoseconds() - start)
+        }
+        print("bind releve-mensuel (\(rows) rows): \(Double(best) / Double(iterations) / 1000) µs CPU per document (best of 5 × \(iterations))")
         let blocks = try layout.bind(statement).body.count
-        #expect(checksum == iterations * blocks)
+        #expect(checksum == 5 * iterations * blocks)
     }
 }

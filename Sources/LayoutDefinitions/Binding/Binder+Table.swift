@@ -69,12 +69,18 @@ extension BindContext {
         var cells: [BoundCell] = []
         cells.reserveCapacity(row.cells.count)
         for cell in row.cells {
-            if let fixed = cell.fixed {
-                cells.append(fixed)
+            if cell.isFixed {
+                cells.append(cell.fixed!)
                 continue
             }
-            let paragraph = BoundParagraph(role: .p, spans: try bind(cell.spans), style: cell.paragraph)
-            cells.append(BoundCell(blocks: [.paragraph(paragraph)], colspan: cell.colspan, alignment: cell.alignment,
+            let spans: SpanList
+            if let path = cell.singlePath {
+                spans = SpanList(BoundSpan(content: .text(try text(of: try resolve(path), path)), style: cell.singleStyle))
+            } else {
+                spans = try bind(cell.spans)
+            }
+            let paragraph = BoundParagraph(role: .p, spans: spans, style: cell.paragraph)
+            cells.append(BoundCell(content: .paragraph(paragraph), colspan: cell.colspan, alignment: cell.alignment,
                                    isHeader: cell.isHeader, scope: cell.scope))
         }
         return BoundRow(kind: row.kind, cells: cells, background: row.background)

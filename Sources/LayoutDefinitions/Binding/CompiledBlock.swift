@@ -64,15 +64,52 @@ struct CompiledRow: Sendable {
     var condition: Expr?
 }
 
-/// A cell template; `fixed` holds the pre-built cell when it has no expression.
-struct CompiledCell: Sendable {
+/// A cell as parsed, before it is frozen into a `CompiledCell`.
+struct CellSpec {
     var spans: [CompiledSpan]
     var paragraph: ParagraphStyle
     var colspan: Int
     var alignment: Alignment?
     var isHeader: Bool
     var scope: BoundCell.Scope?
-    var fixed: BoundCell?
+}
+
+/// A cell template, immutable. A class so that binding a row borrows each cell through
+/// one reference instead of copying its spans and styles (measured: the copies cost more
+/// than the evaluation itself).
+final class CompiledCell: Sendable {
+    let spans: [CompiledSpan]
+    let paragraph: ParagraphStyle
+    let colspan: Int
+    let alignment: Alignment?
+    let isHeader: Bool
+    let scope: BoundCell.Scope?
+    /// The pre-built cell when it has no expression (headers, « Total »).
+    let fixed: BoundCell?
+    /// `fixed != nil`, tested first so the hot path never copies the optional cell out.
+    let isFixed: Bool
+    /// Set when the cell is exactly one field path (`"{l.montant}"`): the fast path.
+    let singlePath: DataPath?
+    let singleStyle: TextStyle
+
+    init(_ spec: CellSpec, fixed: BoundCell?) {
+        spans = spec.spans
+        paragraph = spec.paragraph
+        colspan = spec.colspan
+        alignment = spec.alignment
+        isHeader = spec.isHeader
+        scope = spec.scope
+        self.fixed = fixed
+        isFixed = fixed != nil
+        if spec.spans.count == 1, case .text(let template, let style) = spec.spans[0],
+           template.parts.count == 1, case .path(let path) = template.parts[0] {
+            singlePath = path
+            singleStyle = style
+        } else {
+            singlePath = nil
+            singleStyle = TextStyle()
+        }
+    }
 }
 
 /// A page region (header, footer, background) before binding.

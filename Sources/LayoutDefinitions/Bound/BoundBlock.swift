@@ -26,10 +26,10 @@ public enum ParagraphRole: String, Sendable, Hashable {
 /// A paragraph: styled runs of text, broken into lines by the engine.
 public struct BoundParagraph: Sendable {
     public var role: ParagraphRole
-    public var spans: [BoundSpan]
+    public var spans: SpanList
     public var style: ParagraphStyle
 
-    public init(role: ParagraphRole = .p, spans: [BoundSpan], style: ParagraphStyle = ParagraphStyle()) {
+    public init(role: ParagraphRole = .p, spans: SpanList, style: ParagraphStyle = ParagraphStyle()) {
         self.role = role
         self.spans = spans
         self.style = style

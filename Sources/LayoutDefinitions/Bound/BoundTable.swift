@@ -41,15 +41,38 @@ public struct BoundRow: Sendable {
     public var background: RGB?
 }
 
-/// One table cell. Its blocks are usually one paragraph.
+/// One table cell. Its content is almost always one paragraph, stored inline
+/// (`CellContent.paragraph`) so that a cell costs no allocation; `blocks` gives the general view.
 public struct BoundCell: Sendable {
     /// Structure scope of a header cell (TH `/Scope`, ISO 32000-1 §14.8.5.7).
     public enum Scope: String, Sendable, Hashable { case column, row }
-    public var blocks: [BoundBlock]
+    public var content: CellContent
     public var colspan: Int
     /// Overrides the column's alignment when set.
     public var alignment: Alignment?
     /// A TH cell (tagged as header, with `scope`) rather than TD.
     public var isHeader: Bool
     public var scope: Scope?
+
+    public init(content: CellContent, colspan: Int = 1, alignment: Alignment? = nil, isHeader: Bool = false, scope: Scope? = nil) {
+        self.content = content
+        self.colspan = colspan
+        self.alignment = alignment
+        self.isHeader = isHeader
+        self.scope = scope
+    }
+
+    /// The content as blocks (allocates an array for a paragraph cell: prefer `content`).
+    public var blocks: [BoundBlock] {
+        switch content {
+        case .paragraph(let p): return [.paragraph(p)]
+        case .blocks(let b): return b
+        }
+    }
+}
+
+/// What a table cell holds.
+public enum CellContent: Sendable {
+    case paragraph(BoundParagraph)
+    case blocks([BoundBlock])
 }

@@ -38,7 +38,7 @@ extension LayoutCompiler {
     /// Pre-builds the paragraph when it has no expression (page numbers are fine: the
     /// engine resolves them).
     static func finish(_ role: ParagraphRole, _ spans: [CompiledSpan], _ style: ParagraphStyle) -> CompiledBlock {
-        var fixed: [BoundSpan] = []
+        var fixed = SpanList()
         for span in spans {
             switch span {
             case .text(let t, let s):
