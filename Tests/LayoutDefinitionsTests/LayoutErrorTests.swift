@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LayoutDefinitions
 
@@ -185,5 +186,46 @@ struct LayoutErrorTests {
         let error = try #require(expectError { _ = try library.layout(named: "relevé") })
         #expect(error.code == .unknownLayout)
         #expect(error.reason.contains("did you mean 'releve'?"))
+    }
+}
+
+@Suite("Layout errors (files and checks)")
+struct LayoutFileErrorTests {
+    @Test func duplicateKeysAreSyntaxErrors() throws {
+        let scratch = Scratch(["test.yaml": "document: {title: T}\nbody: []\nbody: []\n"])
+        let error = try #require(expectError { _ = try scratch.load() })
+        #expect(error.code == .yamlSyntax)
+        #expect(error.reason.contains("body"))
+    }
+
+    @Test func symbolicLinksLeadingOutsideAreRefused() throws {
+        let scratch = Scratch(["test.yaml": "document: {title: T}\nbody:\n  - image: lien.png\n    alt: A\n"])
+        let outside = (scratch.directory as NSString).deletingLastPathComponent + "/dehors.png"
+        FileManager.default.createFile(atPath: outside, contents: Data(tinyPNG))
+        try FileManager.default.createSymbolicLink(atPath: scratch.directory + "/assets/lien.png", withDestinationPath: outside)
+        let error = try #require(expectError { _ = try scratch.load() })
+        #expect(error.code == .pathEscape)
+        #expect(error.sourceLocation?.line == 3)
+    }
+
+    @Test func checkReportsMissingSamplesAndMissingData() throws {
+        let scratch = Scratch([
+            "a.yaml": "document: {title: T}\nbody:\n  - \"{assure.nom}\"\n",
+            "b.yaml": "document: {title: T}\nbody: []\n",
+            "samples/a.json": "{\"assure\": {\"prenom\": \"Léa\"}}",
+        ])
+        let errors = LayoutLibrary.check(directory: scratch.directory, fontsDirectory: scratch.fonts)
+        #expect(errors.map(\.code) == [.missingData, .io])
+        #expect(errors.first?.dataPath == "assure.nom")
+        #expect(errors.first?.sourceLocation?.line == 3)
+        #expect(errors.last?.reason.contains("samples/b.json") == true)
+    }
+
+    @Test func invalidJSONSampleNamesTheSampleFile() throws {
+        let scratch = Scratch(["a.yaml": "document: {title: T}\nbody: []\n", "samples/a.json": "{\n  \"x\": ,\n}"])
+        let errors = LayoutLibrary.check(directory: scratch.directory, fontsDirectory: scratch.fonts)
+        #expect(errors.count == 1)
+        #expect(errors.first?.code == .jsonSyntax)
+        #expect(errors.first?.sourceLocation == SourceLocation(file: "samples/a.json", line: 2, column: 8))
     }
 }
