@@ -204,7 +204,7 @@ struct LayoutFileErrorTests {
     @Test func symbolicLinksLeadingOutsideAreRefused() throws {
         let scratch = Scratch(["test.yaml": "document: {title: T}\nbody:\n  - image: lien.png\n    alt: A\n"])
         let outside = (scratch.directory as NSString).deletingLastPathComponent + "/dehors.png"
-        FileManager.default.createFile(atPath: outside, contents: Data(tinyPNG))
+        _ = FileManager.default.createFile(atPath: outside, contents: Data(tinyPNG))
         try FileManager.default.createSymbolicLink(atPath: scratch.directory + "/assets/lien.png", withDestinationPath: outside)
         let error = try #require(expectError { _ = try scratch.load() })
         #expect(error.code == .pathEscape)

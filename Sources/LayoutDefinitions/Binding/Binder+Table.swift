@@ -74,7 +74,10 @@ extension BindContext {
                 continue
             }
             let spans: SpanList
-            if let path = cell.singlePath {
+            if cell.fieldSlot >= 0, case .object(let members) = slots[cell.fieldSlot],
+               case .string(let text)? = Self.member(members, cell.fieldKey, cell.fieldKeyLength) {
+                spans = SpanList(BoundSpan(content: .text(text), style: cell.singleStyle))
+            } else if let path = cell.singlePath {
                 spans = SpanList(BoundSpan(content: .text(try text(of: try resolve(path), path)), style: cell.singleStyle))
             } else {
                 spans = try bind(cell.spans)

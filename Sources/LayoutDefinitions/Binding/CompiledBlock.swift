@@ -91,6 +91,11 @@ final class CompiledCell: Sendable {
     /// Set when the cell is exactly one field path (`"{l.montant}"`): the fast path.
     let singlePath: DataPath?
     let singleStyle: TextStyle
+    /// For `"{l.field}"` on a loop variable: its slot (or -1), key and key length, read
+    /// without touching the `DataPath` object.
+    let fieldSlot: Int
+    let fieldKey: String
+    let fieldKeyLength: Int
 
     init(_ spec: CellSpec, fixed: BoundCell?) {
         spans = spec.spans
@@ -108,6 +113,12 @@ final class CompiledCell: Sendable {
         } else {
             singlePath = nil
             singleStyle = TextStyle()
+        }
+        if let path = singlePath, case .slot(let slot) = path.root, path.steps.count == 1,
+           case .key(let key, let length) = path.steps[0] {
+            (fieldSlot, fieldKey, fieldKeyLength) = (slot, key, length)
+        } else {
+            (fieldSlot, fieldKey, fieldKeyLength) = (-1, "", 0)
         }
     }
 }
