@@ -4,12 +4,24 @@ public struct BoundTable: Sendable {
     public var headerRows: [BoundRow]
     public var rows: [BoundRow]
     public var style: TableStyle
+
+    public init(columns: [TableColumn], headerRows: [BoundRow] = [], rows: [BoundRow], style: TableStyle = TableStyle()) {
+        self.columns = columns
+        self.headerRows = headerRows
+        self.rows = rows
+        self.style = style
+    }
 }
 
 /// A table column: width and the default alignment of its cells.
 public struct TableColumn: Sendable, Hashable {
     public var width: ColumnWidth
     public var alignment: Alignment
+
+    public init(width: ColumnWidth, alignment: Alignment = .left) {
+        self.width = width
+        self.alignment = alignment
+    }
 }
 
 /// Grid and padding of a table. Row backgrounds (header, zebra, totals) are already
@@ -25,6 +37,17 @@ public struct TableStyle: Sendable, Hashable {
     public var paddingV: Double
     /// Vertical alignment of cell content.
     public var verticalAlignment: VerticalAlignment
+
+    public init(borderWidth: Double = 0.5, borderColor: RGB = .black, headerBackground: RGB? = nil, zebra: RGB? = nil,
+                paddingH: Double = 3, paddingV: Double = 2, verticalAlignment: VerticalAlignment = .middle) {
+        self.borderWidth = borderWidth
+        self.borderColor = borderColor
+        self.headerBackground = headerBackground
+        self.zebra = zebra
+        self.paddingH = paddingH
+        self.paddingV = paddingV
+        self.verticalAlignment = verticalAlignment
+    }
 }
 
 /// Vertical alignment of cells in a row.
@@ -39,6 +62,12 @@ public struct BoundRow: Sendable {
     public var cells: [BoundCell]
     /// Fill of the whole row (header background, zebra stripe, totals), nil = none.
     public var background: RGB?
+
+    public init(kind: Kind = .body, cells: [BoundCell], background: RGB? = nil) {
+        self.kind = kind
+        self.cells = cells
+        self.background = background
+    }
 }
 
 /// One table cell. Its content is almost always one paragraph, stored inline
