@@ -242,3 +242,27 @@ struct ElementTests {
         #expect(doc.body.compactMap(\.text) == ["Ligne a", "Ligne b", "Pied"])
     }
 }
+
+@Suite("Element restrictions")
+struct ElementRestrictionTests {
+    @Test func pageNumbersAreRefusedInAttributes() throws {
+        let scratch = Scratch(["test.yaml": "document:\n  title: \"Page {page}\"\nbody: []\n"])
+        let error = try #require(expectError { _ = try scratch.load() })
+        #expect(error.code == .badExpression && error.sourceLocation?.line == 2)
+    }
+
+    @Test func unclosedBoldMarkupIsAnError() throws {
+        let error = try #require(expectError { _ = try layout(body: "  - \"un **gras\"\n") })
+        #expect(error.code == .badExpression && error.reason.contains("**"))
+    }
+
+    @Test func aBlockHasOneElement() throws {
+        let error = try #require(expectError { _ = try layout(body: "  - paragraph: a\n    spacer: 3\n") })
+        #expect(error.code == .unknownElement && error.sourceLocation?.line == 6)
+    }
+
+    @Test func elseWithoutIf() throws {
+        let error = try #require(expectError { _ = try layout(body: "  - paragraph: a\n    else: [b]\n") })
+        #expect(error.code == .invalidValue && error.reason.contains("'else' needs an 'if'"))
+    }
+}

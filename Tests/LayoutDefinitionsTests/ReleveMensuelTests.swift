@@ -120,3 +120,26 @@ struct ReleveMensuelTests {
         #expect(checksum == 5 * iterations * blocks)
     }
 }
+
+@Suite("Sharing between threads")
+struct ConcurrencyTests {
+    @Test func oneLayoutBindsManyDocumentsInParallel() async throws {
+        let library = try LayoutLibrary.load(directory: Repo.layouts, fontsDirectory: Repo.fonts)
+        let layout = try library.layout(named: "releve-mensuel")
+        let data = try DataValue(json: try Data(contentsOf: URL(fileURLWithPath: Repo.fixtures + "/statements-20.json")))
+        let statements = try #require(data["statements"]?.arrayValue)
+        let totals = try await withThrowingTaskGroup(of: (Int, String).self) { group in
+            for (i, statement) in statements.enumerated() {
+                group.addTask {
+                    let doc = try layout.bind(statement)
+                    return (i, doc.body.compactMap(\.text).last { $0.hasPrefix("Montant total") } ?? "")
+                }
+            }
+            var result = Array(repeating: "", count: statements.count)
+            for try await (i, total) in group { result[i] = total }
+            return result
+        }
+        let expected = statements.map { "Montant total remboursé ce mois-ci : " + ($0["total_rembourse"]?.stringValue ?? "?") }
+        #expect(totals == expected)
+    }
+}
