@@ -79,5 +79,6 @@ struct TableTests {
         let l = try layout(body: "  - table:\n      columns: [{width: 10, cell: '{x}'}]\n      rows:\n        - for: x in xs\n")
         let error = try #require(expectError { _ = try l.bind(["xs": "pas une liste"]) })
         #expect(error.code == .dataType && error.dataPath == "xs")
+        #expect(error.sourceLocation?.line == 8 && error.sourceLocation?.column == 21)
     }
 }

@@ -24,7 +24,7 @@ extension BindContext {
         case .null: return
         case let other:
             throw LayoutError(.dataType, "'for' needs a list, got \(other.kindName)",
-                              at: .data(path: dataPath(of: loop.list) ?? "(value)", source: nil))
+                              at: .data(path: dataPath(of: loop.list) ?? "(value)", source: source(of: loop.list)))
         }
         rows.reserveCapacity(rows.count + items.count)
         func bodyRow(_ ctx: inout BindContext, _ index: Int) throws(LayoutError) -> BoundRow {

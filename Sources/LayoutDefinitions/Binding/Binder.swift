@@ -58,7 +58,7 @@ extension BindContext {
         case .null: return
         case let other:
             throw LayoutError(.dataType, "'for' needs a list, got \(other.kindName)",
-                              at: .data(path: dataPath(of: list) ?? "(value)", source: nil))
+                              at: .data(path: dataPath(of: list) ?? "(value)", source: source(of: list)))
         }
         for (i, item) in items.enumerated() {
             slots[slot] = item

@@ -66,6 +66,15 @@ extension BindContext {
         }
     }
 
+    /// The layout location of an expression, for errors about its value.
+    func source(of expr: Expr) -> SourceLocation? {
+        switch expr {
+        case .path(let p): return p.source
+        case .compare(_, _, _, let s), .sum(_, let s), .count(_, let s), .format(_, _, let s): return s
+        default: return nil
+        }
+    }
+
     func dataError(_ code: LayoutError.Code, _ reason: String, _ expr: Expr, _ source: SourceLocation) -> LayoutError {
         LayoutError(code, reason, at: .data(path: dataPath(of: expr) ?? "(value)", source: source))
     }

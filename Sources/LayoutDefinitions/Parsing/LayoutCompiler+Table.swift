@@ -125,7 +125,7 @@ extension LayoutCompiler {
             row.condition = try value("if").map { n throws(LayoutError) in try expression(n, r, scope) }
             return .row(row)
         }
-        let (name, list, _) = try loopHeader(forNode, r, scope)
+        let (name, list) = try loopHeader(forNode, r, scope)
         let origin: SlotOrigin = if case .path(let p) = list { .list(p) } else { .named(name) }
         let (slot, itemScope) = bind(name, origin: origin, in: scope)
         let (groupSlot, inner) = bind("group", origin: .named("group"), in: itemScope)
