@@ -10,7 +10,8 @@ enum Repo {
     }()
     static let layouts = root + "/Layouts"
     static let fonts = root + "/Fonts"
-    static let fixtures = root + "/Tests/LayoutDefinitionsTests/Fixtures"
+    /// Outside the test target folder, so SwiftPM does not ask to declare it as a resource.
+    static let fixtures = root + "/Tests/Fixtures"
 }
 
 /// A throw-away `Layouts/` directory written from strings, with a tiny fonts directory.
@@ -38,7 +39,7 @@ struct Scratch {
         let path = base + "/" + relative
         try! FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
                                                  withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        precondition(FileManager.default.createFile(atPath: path, contents: Data(bytes)), "cannot write \(path)")
     }
 
     func write(_ relative: String, _ text: String) { write(relative, bytes: Array(text.utf8)) }

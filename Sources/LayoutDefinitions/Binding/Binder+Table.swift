@@ -24,7 +24,7 @@ extension BindContext {
         case .null: return
         case let other:
             throw LayoutError(.dataType, "'for' needs a list, got \(other.kindName)",
-                              at: .data(path: dataPath(of: loop.list) ?? "(value)", source: nil))
+                              at: .data(path: dataPath(of: loop.list) ?? "(value)", source: source(of: loop.list)))
         }
         rows.reserveCapacity(rows.count + items.count)
         func bodyRow(_ ctx: inout BindContext, _ index: Int) throws(LayoutError) -> BoundRow {
@@ -69,12 +69,21 @@ extension BindContext {
         var cells: [BoundCell] = []
         cells.reserveCapacity(row.cells.count)
         for cell in row.cells {
-            if let fixed = cell.fixed {
-                cells.append(fixed)
+            if cell.isFixed {
+                cells.append(cell.fixed!)
                 continue
             }
-            let paragraph = BoundParagraph(role: .p, spans: try bind(cell.spans), style: cell.paragraph)
-            cells.append(BoundCell(blocks: [.paragraph(paragraph)], colspan: cell.colspan, alignment: cell.alignment,
+            let spans: SpanList
+            if cell.fieldSlot >= 0, case .object(let members) = slots[cell.fieldSlot],
+               case .string(let text)? = Self.member(members, cell.fieldKey, cell.fieldKeyLength) {
+                spans = SpanList(BoundSpan(content: .text(text), style: cell.singleStyle))
+            } else if let path = cell.singlePath {
+                spans = SpanList(BoundSpan(content: .text(try text(of: try resolve(path), path)), style: cell.singleStyle))
+            } else {
+                spans = try bind(cell.spans)
+            }
+            let paragraph = BoundParagraph(role: .p, spans: spans, style: cell.paragraph)
+            cells.append(BoundCell(content: .paragraph(paragraph), colspan: cell.colspan, alignment: cell.alignment,
                                    isHeader: cell.isHeader, scope: cell.scope))
         }
         return BoundRow(kind: row.kind, cells: cells, background: row.background)

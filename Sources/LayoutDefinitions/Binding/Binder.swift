@@ -58,7 +58,7 @@ extension BindContext {
         case .null: return
         case let other:
             throw LayoutError(.dataType, "'for' needs a list, got \(other.kindName)",
-                              at: .data(path: dataPath(of: list) ?? "(value)", source: nil))
+                              at: .data(path: dataPath(of: list) ?? "(value)", source: source(of: list)))
         }
         for (i, item) in items.enumerated() {
             slots[slot] = item
@@ -67,9 +67,11 @@ extension BindContext {
         }
     }
 
-    func bind(_ spans: [CompiledSpan]) throws(LayoutError) -> [BoundSpan] {
-        var out: [BoundSpan] = []
-        out.reserveCapacity(spans.count)
+    func bind(_ spans: [CompiledSpan]) throws(LayoutError) -> SpanList {
+        if spans.count == 1, case .text(let template, let style) = spans[0] {
+            return SpanList(BoundSpan(content: .text(try render(template)), style: style))
+        }
+        var out = SpanList()
         for span in spans {
             switch span {
             case .text(let template, let style): out.append(BoundSpan(content: .text(try render(template)), style: style))

@@ -64,15 +64,63 @@ struct CompiledRow: Sendable {
     var condition: Expr?
 }
 
-/// A cell template; `fixed` holds the pre-built cell when it has no expression.
-struct CompiledCell: Sendable {
+/// A cell as parsed, before it is frozen into a `CompiledCell`.
+struct CellSpec {
     var spans: [CompiledSpan]
     var paragraph: ParagraphStyle
     var colspan: Int
     var alignment: Alignment?
     var isHeader: Bool
     var scope: BoundCell.Scope?
-    var fixed: BoundCell?
+}
+
+/// A cell template, immutable. A class so that binding a row borrows each cell through
+/// one reference instead of copying its spans and styles (measured: the copies cost more
+/// than the evaluation itself).
+final class CompiledCell: Sendable {
+    let spans: [CompiledSpan]
+    let paragraph: ParagraphStyle
+    let colspan: Int
+    let alignment: Alignment?
+    let isHeader: Bool
+    let scope: BoundCell.Scope?
+    /// The pre-built cell when it has no expression (headers, « Total »).
+    let fixed: BoundCell?
+    /// `fixed != nil`, tested first so the hot path never copies the optional cell out.
+    let isFixed: Bool
+    /// Set when the cell is exactly one field path (`"{l.montant}"`): the fast path.
+    let singlePath: DataPath?
+    let singleStyle: TextStyle
+    /// For `"{l.field}"` on a loop variable: its slot (or -1), key and key length, read
+    /// without touching the `DataPath` object.
+    let fieldSlot: Int
+    let fieldKey: String
+    let fieldKeyLength: Int
+
+    init(_ spec: CellSpec, fixed: BoundCell?) {
+        spans = spec.spans
+        paragraph = spec.paragraph
+        colspan = spec.colspan
+        alignment = spec.alignment
+        isHeader = spec.isHeader
+        scope = spec.scope
+        self.fixed = fixed
+        isFixed = fixed != nil
+        if spec.spans.count == 1, case .text(let template, let style) = spec.spans[0],
+           template.parts.count == 1, case .path(let path) = template.parts[0] {
+            singlePath = path
+            singleStyle = style
+        } else {
+            singlePath = nil
+            singleStyle = TextStyle()
+        }
+        if let path = singlePath, case .slot(let slot) = path.root, path.steps.count == 1,
+           case .key(let key, let length) = path.steps[0] {
+            (fieldSlot, fieldKey, fieldKeyLength) = (slot, key, length)
+        } else {
+            (fieldSlot, fieldKey, fieldKeyLength) = (-1, "", 0)
+        }
+    }
 }
 
 /// A page region (header, footer, background) before binding.

@@ -66,6 +66,15 @@ extension BindContext {
         }
     }
 
+    /// The layout location of an expression, for errors about its value.
+    func source(of expr: Expr) -> SourceLocation? {
+        switch expr {
+        case .path(let p): return p.source
+        case .compare(_, _, _, let s), .sum(_, let s), .count(_, let s), .format(_, _, let s): return s
+        default: return nil
+        }
+    }
+
     func dataError(_ code: LayoutError.Code, _ reason: String, _ expr: Expr, _ source: SourceLocation) -> LayoutError {
         LayoutError(code, reason, at: .data(path: dataPath(of: expr) ?? "(value)", source: source))
     }
@@ -117,6 +126,11 @@ extension BindContext {
     /// Walks a path. Missing fields are null for optional paths, an error naming the data
     /// path otherwise. A key applied to a list maps over it (`group.items.montant`).
     func resolve(_ path: DataPath) throws(LayoutError) -> DataValue {
+        // Fast path for `l.field`, the shape of every table cell.
+        if case .slot(let s) = path.root, path.steps.count == 1, case .key(let key, let length) = path.steps[0],
+           case .object(let members) = slots[s], let found = Self.member(members, key, length) {
+            return found
+        }
         let start: DataValue
         switch path.root {
         case .data: start = root
@@ -131,41 +145,57 @@ extension BindContext {
                       prefix: (text: String, steps: Int)?) throws(LayoutError) -> DataValue {
         var current = value
         var n = first
-        while n < path.steps.count {
-            switch (path.steps[n], current) {
-            case (.key(let key), .object(let members)):
-                var found: DataValue?
-                for member in members where member.key == key {
-                    found = member.value
-                    break
+        let steps = path.steps
+        while n < steps.count {
+            switch steps[n] {
+            case .key(let key, let length):
+                switch current {
+                case .object(let members):
+                    guard let found = Self.member(members, key, length) else { return try missing(path, upTo: n + 1, prefix) }
+                    current = found
+                case .array(let items):
+                    var mapped: [DataValue] = []
+                    mapped.reserveCapacity(items.count)
+                    for (i, item) in items.enumerated() {
+                        let here = pathText(path, upTo: n, prefix) + "[\(i)]"
+                        mapped.append(try walk(item, path, from: n, prefix: (here, n)))
+                    }
+                    return .array(mapped)
+                case .null:
+                    return try missing(path, upTo: n + 1, prefix)
+                default:
+                    if path.optional { return .null }
+                    throw LayoutError(.dataType, "expected an object, got \(current.kindName)",
+                                      at: .data(path: pathText(path, upTo: n, prefix), source: path.source))
                 }
-                guard let found else { return try missing(path, upTo: n + 1, prefix) }
-                current = found
-            case (.key, .array(let items)):
-                var mapped: [DataValue] = []
-                mapped.reserveCapacity(items.count)
-                for (i, item) in items.enumerated() {
-                    let here = pathText(path, upTo: n, prefix) + "[\(i)]"
-                    mapped.append(try walk(item, path, from: n, prefix: (here, n)))
+            case .index(let i):
+                switch current {
+                case .array(let items):
+                    guard i >= 0, i < items.count else { return try missing(path, upTo: n + 1, prefix) }
+                    current = items[i]
+                case .null:
+                    return try missing(path, upTo: n + 1, prefix)
+                default:
+                    if path.optional { return .null }
+                    throw LayoutError(.dataType, "expected a list, got \(current.kindName)",
+                                      at: .data(path: pathText(path, upTo: n, prefix), source: path.source))
                 }
-                return .array(mapped)
-            case (.index(let i), .array(let items)):
-                guard i >= 0, i < items.count else { return try missing(path, upTo: n + 1, prefix) }
-                current = items[i]
-            case (_, .null):
-                return try missing(path, upTo: n + 1, prefix)
-            case (.index, _):
-                if path.optional { return .null }
-                throw LayoutError(.dataType, "expected a list, got \(current.kindName)",
-                                  at: .data(path: pathText(path, upTo: n, prefix), source: path.source))
-            case (.key, _):
-                if path.optional { return .null }
-                throw LayoutError(.dataType, "expected an object, got \(current.kindName)",
-                                  at: .data(path: pathText(path, upTo: n, prefix), source: path.source))
             }
             n += 1
         }
         return current
+    }
+
+    /// Linear member lookup: statement objects have ≤ 15 keys, and the length check
+    /// skips the string comparison for most non-matching keys.
+    @inline(__always)
+    static func member(_ members: [(key: String, value: DataValue)], _ key: String, _ length: Int) -> DataValue? {
+        members.withUnsafeBufferPointer { buffer in
+            for i in buffer.indices where buffer[i].key.utf8.count == length && buffer[i].key == key {
+                return buffer[i].value
+            }
+            return nil
+        }
     }
 
     private func pathText(_ path: DataPath, upTo n: Int, _ prefix: (text: String, steps: Int)?) -> String {
@@ -173,7 +203,7 @@ extension BindContext {
         var s = prefix.text
         for step in path.steps[prefix.steps..<n] {
             switch step {
-            case .key(let k): s += "." + k
+            case .key(let k, _): s += "." + k
             case .index(let i): s += "[\(i)]"
             }
         }

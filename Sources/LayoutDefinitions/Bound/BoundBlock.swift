@@ -26,10 +26,10 @@ public enum ParagraphRole: String, Sendable, Hashable {
 /// A paragraph: styled runs of text, broken into lines by the engine.
 public struct BoundParagraph: Sendable {
     public var role: ParagraphRole
-    public var spans: [BoundSpan]
+    public var spans: SpanList
     public var style: ParagraphStyle
 
-    public init(role: ParagraphRole = .p, spans: [BoundSpan], style: ParagraphStyle = ParagraphStyle()) {
+    public init(role: ParagraphRole = .p, spans: SpanList, style: ParagraphStyle = ParagraphStyle()) {
         self.role = role
         self.spans = spans
         self.style = style
@@ -81,6 +81,18 @@ public struct BoundImage: Sendable, Hashable {
     /// Alternate text for the Figure structure element; nil only for decorative images (artifacts).
     public var alt: String?
     public var alignment: Alignment
+
+    public init(path: String, assetName: String, width: Double? = nil, height: Double? = nil, pixelWidth: Int,
+                pixelHeight: Int, alt: String?, alignment: Alignment = .left) {
+        self.path = path
+        self.assetName = assetName
+        self.width = width
+        self.height = height
+        self.pixelWidth = pixelWidth
+        self.pixelHeight = pixelHeight
+        self.alt = alt
+        self.alignment = alignment
+    }
 }
 
 /// A QR code to draw (by the engine, through the Barcodes module).
@@ -90,6 +102,13 @@ public struct BoundQRCode: Sendable, Hashable {
     public var size: Double
     public var alt: String
     public var alignment: Alignment
+
+    public init(text: String, size: Double, alt: String, alignment: Alignment = .left) {
+        self.text = text
+        self.size = size
+        self.alt = alt
+        self.alignment = alignment
+    }
 }
 
 /// A framed group of blocks.
@@ -100,6 +119,15 @@ public struct BoundBox: Sendable {
     /// Inner padding in points, applied on all four sides.
     public var padding: Double
     public var cornerRadius: Double
+
+    public init(children: [BoundBlock], background: RGB? = nil, border: (width: Double, color: RGB)? = nil,
+                padding: Double = 0, cornerRadius: Double = 0) {
+        self.children = children
+        self.background = background
+        self.border = border
+        self.padding = padding
+        self.cornerRadius = cornerRadius
+    }
 }
 
 /// A bulleted (`•`) or numbered (`1.`) list.
@@ -109,6 +137,12 @@ public struct BoundList: Sendable {
     public var items: [[BoundBlock]]
     /// The text style of the markers.
     public var markerStyle: TextStyle
+
+    public init(marker: Marker, items: [[BoundBlock]], markerStyle: TextStyle = TextStyle()) {
+        self.marker = marker
+        self.items = items
+        self.markerStyle = markerStyle
+    }
 }
 
 /// Width of a column (of a table or a `columns` block).
@@ -123,4 +157,9 @@ public enum ColumnWidth: Sendable, Hashable {
 public struct BoundColumn: Sendable {
     public var width: ColumnWidth
     public var blocks: [BoundBlock]
+
+    public init(width: ColumnWidth, blocks: [BoundBlock]) {
+        self.width = width
+        self.blocks = blocks
+    }
 }

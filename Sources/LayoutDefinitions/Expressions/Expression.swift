@@ -1,6 +1,9 @@
 /// A field path compiled at parse time: `assure.nom`, `l.montant`, `caisse.adresse[0]`.
 /// Loop variables are resolved to slot numbers, so binding never looks a name up.
-struct DataPath: Sendable {
+///
+/// A class, not a struct: expressions hold it by one reference, so evaluating a path
+/// costs one retain instead of copying its steps and its source location.
+final class DataPath: Sendable {
     enum Root: Sendable, Equatable {
         /// The document's data object.
         case data
@@ -9,23 +12,37 @@ struct DataPath: Sendable {
     }
 
     enum Step: Sendable, Equatable {
-        case key(String)
+        /// A member name, with its UTF-8 length: comparing lengths first rejects most
+        /// non-matching keys without a string comparison.
+        case key(String, length: Int)
         case index(Int)
+
+        static func key(_ name: String) -> Step { .key(name, length: name.utf8.count) }
     }
 
-    var root: Root
-    var steps: [Step]
+    let root: Root
+    let steps: [Step]
     /// Written with a trailing `?` (or made lenient by `defaut`, `exists`, `empty`):
     /// a missing field yields null instead of an error.
-    var optional: Bool
-    var source: SourceLocation
+    let optional: Bool
+    let source: SourceLocation
+
+    init(root: Root, steps: [Step], optional: Bool, source: SourceLocation) {
+        self.root = root
+        self.steps = steps
+        self.optional = optional
+        self.source = source
+    }
+
+    /// The same path, optional.
+    var lenient: DataPath { DataPath(root: root, steps: steps, optional: true, source: source) }
 
     /// The path text from `steps[0..<count]`, used in error messages.
     func describe(prefix: String, upTo count: Int) -> String {
         var s = prefix
         for step in steps.prefix(count) {
             switch step {
-            case .key(let k): s += s.isEmpty ? k : "." + k
+            case .key(let k, _): s += s.isEmpty ? k : "." + k
             case .index(let i): s += "[\(i)]"
             }
         }
@@ -78,7 +95,7 @@ indirect enum Expr: Sendable {
     /// The same expression with its paths made lenient (missing → null).
     var lenient: Expr {
         switch self {
-        case .path(var p): p.optional = true; return .path(p)
+        case .path(let p): return .path(p.lenient)
         case .format(let e, let f, let s): return .format(e.lenient, f, s)
         default: return self
         }

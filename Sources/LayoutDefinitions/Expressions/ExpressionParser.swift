@@ -201,9 +201,8 @@ struct ExpressionParser {
             try expect(")")
             switch name {
             case "exists":
-                guard case .path(var p) = argument else { throw failure("exists() takes a field path", offset: at) }
-                p.optional = true
-                return .exists(p)
+                guard case .path(let p) = argument else { throw failure("exists() takes a field path", offset: at) }
+                return .exists(p.lenient)
             case "empty": return .empty(argument.lenient)
             case "sum": return .sum(argument, location(at))
             case "count": return .count(argument, location(at))
@@ -221,23 +220,23 @@ struct ExpressionParser {
         let at = tokens[index].offset
         guard case .ident(let first) = current else { throw failure("expected a field name") }
         index += 1
-        var path = DataPath(root: .data, steps: [], optional: false, source: location(at))
-        if let slot = scope.slots[first] { path.root = .slot(slot) } else { path.steps.append(.key(first)) }
+        var root = DataPath.Root.data
+        var steps: [DataPath.Step] = []
+        if let slot = scope.slots[first] { root = .slot(slot) } else { steps.append(.key(first)) }
         while true {
             if take(".") {
                 guard case .ident(let key) = current else { throw failure("expected a field name after '.'") }
                 index += 1
-                path.steps.append(.key(key))
+                steps.append(.key(key))
             } else if take("[") {
                 guard case .int(let n) = current else { throw failure("expected an index like [0]") }
                 index += 1
                 try expect("]")
-                path.steps.append(.index(Int(n)))
+                steps.append(.index(Int(n)))
             } else {
                 break
             }
         }
-        if take("?") { path.optional = true }
-        return path
+        return DataPath(root: root, steps: steps, optional: take("?"), source: location(at))
     }
 }

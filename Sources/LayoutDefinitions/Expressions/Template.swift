@@ -4,7 +4,14 @@
 struct Template: Sendable {
     enum Part: Sendable {
         case literal(String)
+        /// A bare field path, the common case (`{l.montant}`), evaluated without the
+        /// expression evaluator's dispatch.
+        case path(DataPath)
         case expr(Expr)
+
+        init(_ expr: Expr) {
+            if case .path(let p) = expr { self = .path(p) } else { self = .expr(expr) }
+        }
     }
 
     var parts: [Part]
@@ -27,6 +34,7 @@ extension BindContext {
         if template.parts.count == 1 {
             switch template.parts[0] {
             case .literal(let s): return s
+            case .path(let p): return try text(of: try resolve(p), p)
             case .expr(let e): return try text(of: try evaluate(e), e)
             }
         }
@@ -34,10 +42,17 @@ extension BindContext {
         for part in template.parts {
             switch part {
             case .literal(let s): out += s
+            case .path(let p): out += try text(of: try resolve(p), p)
             case .expr(let e): out += try text(of: try evaluate(e), e)
             }
         }
         return out
+    }
+
+    @inline(__always)
+    func text(of value: DataValue, _ path: DataPath) throws(LayoutError) -> String {
+        if case .string(let s) = value { return s }
+        return try text(of: value, .path(path))
     }
 
     /// How a value prints without a formatter: strings as is, integers in digits, decimals

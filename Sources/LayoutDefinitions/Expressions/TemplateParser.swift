@@ -49,7 +49,7 @@ enum TemplateParser {
                 } else {
                     if trimmed.isEmpty { throw LayoutError(.badExpression, "empty '{}' in text", at: at(i)) }
                     let expr = try ExpressionParser.parse(inner, at: at(i + 1), scope: scope)
-                    pieces.append(.text(.expr(expr), bold: bold))
+                    pieces.append(.text(Template.Part(expr), bold: bold))
                 }
                 i = end + 1
             } else {

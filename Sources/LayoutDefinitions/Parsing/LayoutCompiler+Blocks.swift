@@ -33,10 +33,9 @@ extension LayoutCompiler {
         var inner = scope
         var loop: (slot: Int, list: Expr)?
         if let forEntry = entries.first(where: { $0.key == "for" }) {
-            let (name, list, location) = try loopHeader(forEntry.value, r, scope)
+            let (name, list) = try loopHeader(forEntry.value, r, scope)
             let origin: SlotOrigin = if case .path(let p) = list { .list(p) } else { .named(name) }
             let (slot, scoped) = bind(name, origin: origin, in: scope)
-            _ = location
             inner = scoped
             loop = (slot, list)
         }
@@ -56,7 +55,7 @@ extension LayoutCompiler {
     }
 
     /// Parses `x in list.path` of a `for:`.
-    func loopHeader(_ node: Node, _ r: YAMLReader, _ scope: VariableScope) throws(LayoutError) -> (String, Expr, SourceLocation) {
+    func loopHeader(_ node: Node, _ r: YAMLReader, _ scope: VariableScope) throws(LayoutError) -> (String, Expr) {
         let text = try r.string(node, "for")
         let location = r.textLocation(node)
         let parts = text.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
@@ -67,7 +66,7 @@ extension LayoutCompiler {
         let offset = text.distance(from: text.startIndex, to: parts[2].startIndex)
         let listLocation = SourceLocation(file: location.file, line: location.line, column: location.column + offset)
         let list = try ExpressionParser.parse(String(parts[2]), at: listLocation, scope: scope)
-        return (String(parts[0]), list, listLocation)
+        return (String(parts[0]), list)
     }
 
     func expression(_ node: Node, _ r: YAMLReader, _ scope: VariableScope) throws(LayoutError) -> Expr {
@@ -183,7 +182,7 @@ extension LayoutCompiler {
                   let itemNode = entries.first(where: { $0.key == "item" })?.value else {
                 throw r.error(.missingAttribute, "a generated list needs 'for' and 'item'", node)
             }
-            let (name, listExpr, _) = try loopHeader(forNode, r, scope)
+            let (name, listExpr) = try loopHeader(forNode, r, scope)
             let origin: SlotOrigin = if case .path(let p) = listExpr { .list(p) } else { .named(name) }
             let (slot, inner) = bind(name, origin: origin, in: scope)
             items.append(.loop(slot: slot, list: listExpr, item: try item(itemNode, inner)))

@@ -125,7 +125,7 @@ extension LayoutCompiler {
             row.condition = try value("if").map { n throws(LayoutError) in try expression(n, r, scope) }
             return .row(row)
         }
-        let (name, list, _) = try loopHeader(forNode, r, scope)
+        let (name, list) = try loopHeader(forNode, r, scope)
         let origin: SlotOrigin = if case .path(let p) = list { .list(p) } else { .named(name) }
         let (slot, itemScope) = bind(name, origin: origin, in: scope)
         let (groupSlot, inner) = bind("group", origin: .named("group"), in: itemScope)
@@ -185,12 +185,12 @@ extension LayoutCompiler {
 
     /// A cell from a string or `{text, colspan, align, style, header, …style keys}`.
     func cellTemplate(_ node: Node, _ r: YAMLReader, _ scope: VariableScope, style: ResolvedStyle,
-                      alignment: Alignment) throws(LayoutError) -> CompiledCell {
+                      alignment: Alignment) throws(LayoutError) -> CellSpec {
         var base = style
         base.paragraph.alignment = alignment
         if case .scalar = node {
-            return CompiledCell(spans: try spans(node, r, scope, style: base.text), paragraph: base.paragraph,
-                                colspan: 1, alignment: nil, isHeader: false, scope: nil, fixed: nil)
+            return CellSpec(spans: try spans(node, r, scope, style: base.text), paragraph: base.paragraph,
+                            colspan: 1, alignment: nil, isHeader: false, scope: nil)
         }
         let entries = try r.entries(node, "a cell")
         try r.check(entries, allowed: Self.cellKeys, in: "a table cell")
@@ -202,19 +202,19 @@ extension LayoutCompiler {
             colspan = c
         }
         let isHeader = try value("header").map { n throws(LayoutError) in try r.bool(n, "header") } ?? false
-        return CompiledCell(spans: try spans(value("text") ?? Node(""), r, scope, style: resolved.text),
-                            paragraph: resolved.paragraph, colspan: colspan,
-                            alignment: try value("align").map { n throws(LayoutError) in try r.alignment(n) },
-                            isHeader: isHeader, scope: isHeader ? .row : nil, fixed: nil)
+        return CellSpec(spans: try spans(value("text") ?? Node(""), r, scope, style: resolved.text),
+                        paragraph: resolved.paragraph, colspan: colspan,
+                        alignment: try value("align").map { n throws(LayoutError) in try r.alignment(n) },
+                        isHeader: isHeader, scope: isHeader ? .row : nil)
     }
 
     /// Pre-builds cells without expressions (headers, « Total »).
-    static func prebuilt(_ cell: CompiledCell) -> CompiledCell {
-        var cell = cell
-        if case .fixed(let block) = finish(.p, cell.spans, cell.paragraph) {
-            cell.fixed = BoundCell(blocks: [block], colspan: cell.colspan, alignment: cell.alignment,
-                                   isHeader: cell.isHeader, scope: cell.scope)
+    static func prebuilt(_ cell: CellSpec) -> CompiledCell {
+        var fixed: BoundCell?
+        if case .fixed(.paragraph(let paragraph)) = finish(.p, cell.spans, cell.paragraph) {
+            fixed = BoundCell(content: .paragraph(paragraph), colspan: cell.colspan, alignment: cell.alignment,
+                              isHeader: cell.isHeader, scope: cell.scope)
         }
-        return cell
+        return CompiledCell(cell, fixed: fixed)
     }
 }

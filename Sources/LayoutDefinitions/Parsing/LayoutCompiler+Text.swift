@@ -38,7 +38,7 @@ extension LayoutCompiler {
     /// Pre-builds the paragraph when it has no expression (page numbers are fine: the
     /// engine resolves them).
     static func finish(_ role: ParagraphRole, _ spans: [CompiledSpan], _ style: ParagraphStyle) -> CompiledBlock {
-        var fixed: [BoundSpan] = []
+        var fixed = SpanList()
         for span in spans {
             switch span {
             case .text(let t, let s):
@@ -52,6 +52,7 @@ extension LayoutCompiler {
     }
 
     func spans(_ node: Node, _ r: YAMLReader, _ scope: VariableScope, style: TextStyle) throws(LayoutError) -> [CompiledSpan] {
+        if case .mapping = node { _ = try r.string(node, "paragraph text") }
         if case .scalar = node {
             return Self.spans(try TemplateParser.pieces(try r.string(node, "text"), at: r.textLocation(node), scope: scope), style)
         }

@@ -33,8 +33,10 @@ struct YAMLReader {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            let prefix = context.map { "\($0.text) " } ?? ""
-            return LayoutError(.yamlSyntax, "YAML syntax: \(prefix)\(problem)", at: at(mark))
+            // The problem mark is where libyaml gave up (often the end of the file); the
+            // context mark is where the faulty construct began, which is what an editor needs.
+            let context = context.map { " (\($0.text) started at line \($0.mark.line), column \($0.mark.column))" } ?? ""
+            return LayoutError(.yamlSyntax, "YAML syntax: \(problem)\(context)", at: at(mark))
         case .duplicatedKeysInMapping(let duplicates, let context):
             return LayoutError(.yamlSyntax, "duplicate key(s) \(duplicates.joined(separator: ", ")) \(context.text)",
                                at: at(context.mark))
