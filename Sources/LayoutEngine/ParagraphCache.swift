@@ -6,7 +6,7 @@ import Synchronization
 /// hash lookup instead of segmenting, shaping and breaking again. Bounded like the shape cache.
 final class ParagraphCache: Sendable {
     struct Key: Hashable, Sendable {
-        let spans: [BoundSpan]
+        let spans: SpanList
         let style: ParagraphStyle
         let role: ParagraphRole
         let width: Double

@@ -48,7 +48,7 @@ struct RegionLayout {
     static func resolvePageNumbers(_ block: BoundBlock, page: (number: Int, count: Int)) -> BoundBlock {
         switch block {
         case .paragraph(var p):
-            p.spans = p.spans.map { span in
+            p.spans = SpanList(p.spans.map { span in
                 var s = span
                 switch span.content {
                 case .pageNumber: s.content = .text(String(page.number))
@@ -56,7 +56,7 @@ struct RegionLayout {
                 case .text: break
                 }
                 return s
-            }
+            })
             return .paragraph(p)
         case .columns(let columns):
             return .columns(columns.map { c in

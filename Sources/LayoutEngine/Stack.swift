@@ -12,6 +12,18 @@ struct Stack: Sendable {
     var height: Double = 0
     var parts: [(dy: Double, part: Part)] = []
 
+    /// A table cell: most hold one paragraph, laid out without building a block array.
+    static func make(_ content: CellContent, width: Double, engine: LayoutEngine,
+                     alignment: Alignment? = nil) throws(LayoutEngineError) -> Stack {
+        switch content {
+        case .blocks(let blocks):
+            return try make(blocks, width: width, engine: engine, alignment: alignment)
+        case .paragraph(let p):
+            let laid = try ParagraphLayout(engine: engine).layout(p, width: width, alignment: alignment)
+            return Stack(height: laid.height, parts: [(0, .paragraph(laid))])
+        }
+    }
+
     static func make(_ blocks: [BoundBlock], width: Double, engine: LayoutEngine,
                      alignment: Alignment? = nil) throws(LayoutEngineError) -> Stack {
         var stack = Stack()

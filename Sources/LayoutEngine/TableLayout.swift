@@ -52,7 +52,7 @@ struct TableLayout {
                 var c = 0
                 for cell in row.cells {
                     if cell.colspan == 1, c < natural.count, table.columns[c].width == .auto {
-                        let stack = try Stack.make(cell.blocks, width: 10_000, engine: engine)
+                        let stack = try Stack.make(cell.content, width: 10_000, engine: engine)
                         let w = stack.parts.reduce(0.0) { m, p in
                             if case .paragraph(let lp) = p.part { return max(m, lp.lines.map(\.width).max() ?? 0) }
                             return m
@@ -71,7 +71,7 @@ struct TableLayout {
                 let span = max(1, min(cell.colspan, widths.count - c))
                 let w = widths[c..<(c + span)].reduce(0, +)
                 let alignment = cell.alignment ?? table.columns[min(c, table.columns.count - 1)].alignment
-                let stack = try Stack.make(cell.blocks, width: max(1, w - 2 * padH), engine: engine, alignment: alignment)
+                let stack = try Stack.make(cell.content, width: max(1, w - 2 * padH), engine: engine, alignment: alignment)
                 cells.append(LaidCell(x: x, width: w, stack: stack, isHeader: cell.isHeader || header,
                                       scope: cell.scope ?? (header ? .column : nil), colspan: span))
                 height = max(height, stack.height + 2 * padV)
