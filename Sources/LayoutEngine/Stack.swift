@@ -47,6 +47,53 @@ struct Stack: Sendable {
         return stack
     }
 
+    /// Splits the stack at `height`: whole parts and the paragraph lines that fit go first, the rest
+    /// (moved up) second. An unbreakable part that does not fit goes second, unless it comes first
+    /// (then it stays, overflowing, so that splitting always makes progress).
+    func split(at height: Double) -> (Stack, Stack) {
+        var head = Stack(), tail = Stack()
+        var offset: Double?
+        for (dy, part) in parts {
+            if let o = offset {
+                tail.parts.append((dy - o, part))
+                continue
+            }
+            switch part {
+            case .paragraph(let p):
+                var used = dy
+                var fitting = 0
+                for line in p.lines where used + line.height <= height + 0.001 {
+                    used += line.height
+                    fitting += 1
+                }
+                if fitting == p.lines.count {
+                    head.parts.append((dy, part))
+                    head.height = dy + p.height
+                } else {
+                    var first = p, second = p
+                    first.lines = Array(p.lines[..<fitting])
+                    second.lines = Array(p.lines[fitting...])
+                    if fitting > 0 {
+                        head.parts.append((dy, .paragraph(first)))
+                        head.height = dy + first.height
+                    }
+                    tail.parts.append((0, .paragraph(second)))
+                    offset = dy + first.height
+                }
+            case .atom(let a):
+                if dy + a.height <= height + 0.001 || dy == 0 {
+                    head.parts.append((dy, part))
+                    head.height = dy + a.height
+                } else {
+                    tail.parts.append((0, part))
+                    offset = dy
+                }
+            }
+        }
+        if let o = offset { tail.height = self.height - o }
+        return (head, tail)
+    }
+
     /// Emits the stack at (x, y). With `inline`, paragraphs are not given structure elements of their
     /// own: the caller has opened one (a table cell) that their content belongs to.
     func emit(x: Double, y: Double, flow: inout Flow, parent: Int, inline: Bool = false) {

@@ -100,9 +100,9 @@ struct TableLayout {
         var firstHeader = true
         func emitHeader(_ flow: inout Flow) {
             for row in header {
-                if firstHeader { emitRow(row, y: flow.y, flow: &flow, table: node, style: table.style) } else {
+                if firstHeader { _ = emitRow(row, y: flow.y, flow: &flow, table: node, style: table.style) } else {
                     flow.emit(.beginArtifact(pagination: true))
-                    emitRow(row, y: flow.y, flow: &flow, table: nil, style: table.style)
+                    _ = emitRow(row, y: flow.y, flow: &flow, table: nil, style: table.style)
                     flow.emit(.endArtifact)
                 }
                 segment.append((flow.y, row))
@@ -112,16 +112,31 @@ struct TableLayout {
             firstHeader = false
         }
         emitHeader(&flow)
+        let roomBelowHeader = flow.pageBodyHeight - headerHeight
         for row in body {
-            if row.height > flow.remaining + 0.001 && flow.pageHasContent && row.height <= flow.pageBodyHeight {
+            if row.height > flow.remaining + 0.001 && flow.pageHasContent && row.height <= roomBelowHeader {
                 drawGrid(segment, x: flow.left, width: tableWidth, flow: &flow, style: table.style)
                 segment.removeAll()
                 flow.newPage()
                 emitHeader(&flow)
             }
-            emitRow(row, y: flow.y, flow: &flow, table: node, style: table.style)
-            segment.append((flow.y, row))
-            flow.y += row.height
+            // A row taller than a page is the one row that is split: the lines that fit stay here, the
+            // rest continue under the repeated header, in the same TR and TD elements.
+            var rest = row
+            var cellNodes: [Int]?
+            while rest.height > flow.remaining + 0.001, let (head, tail) = Self.split(rest, height: flow.remaining, style: table.style) {
+                cellNodes = emitRow(head, y: flow.y, flow: &flow, table: node, style: table.style, cellNodes: cellNodes)
+                segment.append((flow.y, head))
+                flow.y += head.height
+                drawGrid(segment, x: flow.left, width: tableWidth, flow: &flow, style: table.style)
+                segment.removeAll()
+                flow.newPage()
+                emitHeader(&flow)
+                rest = tail
+            }
+            _ = emitRow(rest, y: flow.y, flow: &flow, table: node, style: table.style, cellNodes: cellNodes)
+            segment.append((flow.y, rest))
+            flow.y += rest.height
             flow.pageHasContent = true
         }
         drawGrid(segment, x: flow.left, width: tableWidth, flow: &flow, style: table.style)
@@ -138,7 +153,7 @@ struct TableLayout {
             var segment: [(y: Double, row: LaidRow)] = []
             var cy = y
             for row in rows {
-                TableLayout.emitRow(row, x: x, y: cy, flow: &flow, table: node, style: style)
+                _ = TableLayout.emitRow(row, x: x, y: cy, flow: &flow, table: node, style: style)
                 segment.append((cy, row))
                 cy += row.height
             }
@@ -146,8 +161,29 @@ struct TableLayout {
         }
     }
 
-    private func emitRow(_ row: LaidRow, y: Double, flow: inout Flow, table: Int?, style: TableStyle) {
-        Self.emitRow(row, x: flow.left, y: y, flow: &flow, table: table, style: style)
+    private func emitRow(_ row: LaidRow, y: Double, flow: inout Flow, table: Int?, style: TableStyle,
+                         cellNodes: [Int]? = nil) -> [Int] {
+        Self.emitRow(row, x: flow.left, y: y, flow: &flow, table: table, style: style, cellNodes: cellNodes)
+    }
+
+    /// Splits a row so that its first part is `height` tall: each cell keeps the lines that fit.
+    /// Nil when nothing would fit (not even one line of every cell that has content).
+    static func split(_ row: LaidRow, height: Double, style: TableStyle) -> (LaidRow, LaidRow)? {
+        let room = height - 2 * style.paddingV
+        guard room > 0 else { return nil }
+        var head = row, tail = row
+        var moved = false
+        for (i, cell) in row.cells.enumerated() {
+            let (a, b) = cell.stack.split(at: room)
+            head.cells[i].stack = a
+            tail.cells[i].stack = b
+            if a.height > 0 { moved = true }
+        }
+        guard moved else { return nil }
+        head.height = height
+        tail.height = tail.cells.map(\.stack.height).max().map { $0 + 2 * style.paddingV } ?? 0
+        tail.background = row.background
+        return (head, tail)
     }
 
     private func drawGrid(_ segment: [(y: Double, row: LaidRow)], x: Double, width: Double, flow: inout Flow, style: TableStyle) {
@@ -156,15 +192,18 @@ struct TableLayout {
 
     /// Draws a row: its background (an artifact), then each cell's content marked as TH or TD under a
     /// TR of `table` (or as plain content inside an artifact when `table` is nil: a repeated header).
-    static func emitRow(_ row: LaidRow, x: Double, y: Double, flow: inout Flow, table: Int?, style: TableStyle) {
+    @discardableResult
+    static func emitRow(_ row: LaidRow, x: Double, y: Double, flow: inout Flow, table: Int?, style: TableStyle,
+                        cellNodes: [Int]? = nil) -> [Int] {
+        var nodes: [Int] = []
         if let bg = row.background {
             let rect = Rect(x: x, y: y, width: row.cells.reduce(0) { $0 + $1.width }, height: row.height)
             if table != nil { flow.emit(.beginArtifact(pagination: false)) }
             flow.emit(.path(Path(rect: rect), PathStyle(fill: bg.color)))
             if table != nil { flow.emit(.endArtifact) }
         }
-        let tr = table.map { flow.tree.add("TR", under: $0) }
-        for cell in row.cells {
+        let tr = cellNodes == nil ? table.map { flow.tree.add("TR", under: $0) } : nil
+        for (index, cell) in row.cells.enumerated() {
             var dy = style.paddingV
             let free = row.height - 2 * style.paddingV - cell.stack.height
             switch style.verticalAlignment {
@@ -172,9 +211,13 @@ struct TableLayout {
             case .bottom: dy += free
             case .top: break
             }
-            if let tr {
-                let scope: StructureTree.HeaderScope? = cell.isHeader ? (cell.scope == .row ? .row : .column) : nil
-                let node = flow.tree.add(cell.isHeader ? "TH" : "TD", under: tr, scope: scope, columnSpan: cell.colspan)
+            if table != nil {
+                let node: Int
+                if let cellNodes { node = cellNodes[index] } else {
+                    let scope: StructureTree.HeaderScope? = cell.isHeader ? (cell.scope == .row ? .row : .column) : nil
+                    node = flow.tree.add(cell.isHeader ? "TH" : "TD", under: tr!, scope: scope, columnSpan: cell.colspan)
+                }
+                nodes.append(node)
                 flow.emit(.beginStructure(node: node))
                 cell.stack.emit(x: x + cell.x + style.paddingH, y: y + dy, flow: &flow, parent: node, inline: true)
                 flow.emit(.endStructure)
@@ -182,6 +225,7 @@ struct TableLayout {
                 cell.stack.emit(x: x + cell.x + style.paddingH, y: y + dy, flow: &flow, parent: 0, inline: true)
             }
         }
+        return nodes
     }
 
     /// The grid of one page's part of the table, as a single stroked path (an artifact).
