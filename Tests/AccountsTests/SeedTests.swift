@@ -115,6 +115,14 @@ struct SeedTests {
         #expect(payments.contains { $0.paymentDate.yearMonth == Self.today.yearMonth.adding(months: -26) })
     }
 
+    @Test("e-mail local parts fold accents and drop apostrophes and spaces", arguments: [
+        ("Élodie", "elodie"), ("d'Artagnan", "dartagnan"), ("Cœurdevey", "coeurdevey"), ("Nguyễn", "nguyen"),
+        ("Dupré-Lefèvre", "dupre-lefevre"), ("Le Bihan", "lebihan"), ("Faÿ", "fay"), ("Çà", "ca"),
+    ])
+    func emailFolding(name: String, expected: String) {
+        #expect(FrenchNames.ascii(name) == expected)
+    }
+
     @Test("reference date: --today, then SOURCE_DATE_EPOCH, then the documented default")
     func referenceDate() throws {
         #expect(try ReferenceDate.resolve(option: "2025-06-30", environment: ["SOURCE_DATE_EPOCH": "0"]) == Fixtures.day("2025-06-30"))

@@ -26,6 +26,14 @@ enum PortalFixtures {
         return store
     }
 
+    /// The same population in memory: the builders must not see the difference.
+    static func memoryStore() throws -> InMemoryAccountStore {
+        try InMemoryAccountStore(
+            caisses: [Caisse(code: "012010000", name: "CPAM de la Corse-du-Sud",
+                             address: PostalAddress(street: "Boulevard Abbatucci", postalCode: "20000", city: "Ajaccio"))],
+            accounts: [accountA(), accountB()])
+    }
+
     static func insured(_ nir13: String, _ first: String, _ last: String, _ sex: InsuredPerson.Sex, _ birth: String) throws -> InsuredPerson {
         try InsuredPerson(nir: NIR(nir13: nir13, key: NIR.key(for: nir13)), lastName: last, firstName: first, sex: sex,
                           birthDate: day(birth),

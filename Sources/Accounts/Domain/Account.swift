@@ -28,48 +28,33 @@ public struct Account: Hashable, Sendable {
     }
 
     /// The cross-entity checks, with the field path of the first offending row.
+    ///
+    /// Families have a handful of members, so ranks are checked against a small array (no
+    /// hashing) and rows are read by index (no copy of each row): this runs on the seed's
+    /// writer thread for every account.
     package func validate() throws(AccountsError) {
         let ranks = beneficiaries.map(\.rank)
         guard beneficiaries.first(where: { $0.rank == 1 })?.relationship == .assure else {
             throw AccountsError(.invalidValue, field: "beneficiaries", reason: "l'assuré (rang 1) manque")
         }
-        guard Set(ranks).count == ranks.count else {
-            throw AccountsError(.duplicate, field: "beneficiaries", reason: "rang en double")
+        for i in ranks.indices where ranks[(i + 1)...].contains(ranks[i]) {
+            throw AccountsError(.duplicate, field: "beneficiaries[\(i)].rank", reason: "rang en double : \(ranks[i])")
         }
-        let known = Set(ranks)
-        func check(_ rank: Int, _ field: String) throws(AccountsError) {
-            guard known.contains(rank) else {
-                throw AccountsError(.unknownBeneficiary, field: field, reason: "aucun bénéficiaire de rang \(rank)")
+        func check(_ rank: Int, _ field: @autoclosure () -> String) throws(AccountsError) {
+            guard ranks.contains(rank) else {
+                throw AccountsError(.unknownBeneficiary, field: field(), reason: "aucun bénéficiaire de rang \(rank)")
             }
         }
-        for (i, r) in rightsPeriods.enumerated() { try check(r.beneficiaryRank, "rightsPeriods[\(i)].beneficiaryRank") }
-        for (i, p) in carePayments.enumerated() { try check(p.beneficiaryRank, "carePayments[\(i)].beneficiaryRank") }
-        for (i, c) in ceamCards.enumerated() { try check(c.beneficiaryRank, "ceamCards[\(i)].beneficiaryRank") }
-        for (i, c) in ceamCertificates.enumerated() {
-            try check(c.beneficiaryRank, "ceamCertificates[\(i)].beneficiaryRank")
+        for i in rightsPeriods.indices { try check(rightsPeriods[i].beneficiaryRank, "rightsPeriods[\(i)].beneficiaryRank") }
+        for i in carePayments.indices { try check(carePayments[i].beneficiaryRank, "carePayments[\(i)].beneficiaryRank") }
+        for i in ceamCards.indices { try check(ceamCards[i].beneficiaryRank, "ceamCards[\(i)].beneficiaryRank") }
+        for i in ceamCertificates.indices {
+            let rank = ceamCertificates[i].beneficiaryRank
+            try check(rank, "ceamCertificates[\(i)].beneficiaryRank")
+            if ceamCertificates[(i + 1)...].contains(where: { $0.beneficiaryRank == rank }) {
+                throw AccountsError(.alreadyDelivered, field: "ceamCertificates",
+                                    reason: "deux certificats provisoires pour un même bénéficiaire")
+            }
         }
-        let certified = ceamCertificates.map(\.beneficiaryRank)
-        guard Set(certified).count == certified.count else {
-            throw AccountsError(.alreadyDelivered, field: "ceamCertificates", reason: "deux certificats provisoires pour un même bénéficiaire")
-        }
-    }
-}
-
-/// One line of the account list (`paperasse accounts`).
-public struct AccountSummary: Hashable, Sendable {
-    public let nir13: String
-    public let lastName: String
-    public let usageName: String?
-    public let firstName: String
-    public let caisse: Caisse
-    public let beneficiaries: [Beneficiary]
-
-    public init(nir13: String, lastName: String, usageName: String?, firstName: String, caisse: Caisse, beneficiaries: [Beneficiary]) {
-        self.nir13 = nir13
-        self.lastName = lastName
-        self.usageName = usageName
-        self.firstName = firstName
-        self.caisse = caisse
-        self.beneficiaries = beneficiaries
     }
 }

@@ -1,7 +1,7 @@
 /// Name and place lists for the synthetic population. They exercise every accent, the cedilla,
 /// the diaeresis, hyphens and apostrophes, and a few Greek-, Slavic- and Romanian-origin names
 /// spelled in Latin letters, because those are what break fonts, sorting and text layout.
-enum FrenchNames {
+package enum FrenchNames {
     static let female = [
         "Élodie", "Bénédicte", "Anaïs", "Maëlle", "Zoé", "Françoise", "Éloïse", "Noëlle", "Hélène",
         "Léa", "Chloé", "Inès", "Céline", "Gaëlle", "Mélanie", "Agnès", "Clémence", "Anne-Sophie",
@@ -39,16 +39,23 @@ enum FrenchNames {
     static let emailDomains = ["exemple.fr", "courriel.exemple", "exemple.org"]
 
     /// Folds accents and drops what an e-mail local part cannot hold (é → e, œ → oe, ç → c).
-    static func ascii(_ text: String) -> String {
-        let table: [Character: String] = [
-            "à": "a", "â": "a", "ä": "a", "ç": "c", "é": "e", "è": "e", "ê": "e", "ë": "e", "î": "i",
-            "ï": "i", "ô": "o", "ö": "o", "ù": "u", "û": "u", "ü": "u", "ÿ": "y", "œ": "oe", "æ": "ae",
-            "ễ": "e", "ø": "o",
-        ]
-        var out = ""
-        for c in text.lowercased() {
-            if let r = table[c] { out += r } else if c.isASCII, c.isLetter || c.isNumber || c == "-" { out.append(c) }
+    package static func ascii(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.lowercased().unicodeScalars {
+            switch scalar {
+            case "a"..."z", "0"..."9", "-": out.append(scalar)
+            case "à", "â", "ä": out.append("a")
+            case "ç": out.append("c")
+            case "é", "è", "ê", "ë", "ễ": out.append("e")
+            case "î", "ï": out.append("i")
+            case "ô", "ö", "ø": out.append("o")
+            case "ù", "û", "ü": out.append("u")
+            case "ÿ": out.append("y")
+            case "œ": out.append("o"); out.append("e")
+            case "æ": out.append("a"); out.append("e")
+            default: break  // apostrophes, spaces, combining marks
+            }
         }
-        return out
+        return String(out)
     }
 }

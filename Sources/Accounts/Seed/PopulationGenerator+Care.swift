@@ -78,6 +78,8 @@ extension PopulationGenerator {
     func carePayments(_ family: Family, rights: [RightsPeriod], index: Int,
                       _ rng: inout SeededGenerator) throws -> [CarePayment] {
         var payments: [CarePayment] = []
+        // At most three a month: reserving once avoids regrowing an array of large structs.
+        payments.reserveCapacity(3 * PopulationGenerator.historyMonths)
         let firstMonth = today.yearMonth.adding(months: -(PopulationGenerator.historyMonths - 1))
         for offset in 0..<PopulationGenerator.historyMonths {
             let month = firstMonth.adding(months: offset)
