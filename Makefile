@@ -9,6 +9,8 @@ APT_PACKAGES := pkg-config libharfbuzz-dev libfreetype-dev libpng-dev zlib1g-dev
 PIP_PACKAGES := pypdfium2 pikepdf[pdfa]
 SWIFT_JOBS ?= 2
 OUT ?= out
+DEMO_DB ?= demo/paperasse.sqlite
+DEMO_ACCOUNTS ?= 2000
 
 .PHONY: setup build release run test bench clean
 
@@ -26,10 +28,12 @@ build: setup
 release: setup
 	swift build -c release -j $(SWIFT_JOBS) --product paperasse
 
-# Until the portal exists, `run` renders the sample documents and says where they are.
+# Until the portal exists, `run` creates the demo database if absent, renders the sample documents
+# and says where they are.
 run: release
-	@mkdir -p $(OUT)
-	.build/release/paperasse samples --out $(OUT)
+	@mkdir -p $(OUT) $(dir $(DEMO_DB))
+	@[ -f $(DEMO_DB) ] || .build/release/paperasse seed --db $(DEMO_DB) --accounts $(DEMO_ACCOUNTS) --seed 1
+	.build/release/paperasse samples --out $(OUT) --db $(DEMO_DB)
 
 # `build` first: `swift build` builds every product, including paperasse-bench, which the engine's
 # streaming-memory test runs as a child process (it is skipped, with a message, when absent).
