@@ -40,7 +40,6 @@ let package = Package(
         .target(name: "Typography", dependencies: ["CHarfBuzz", "CFreeType", "Graphics"], swiftSettings: strict),
         .target(name: "PDFRender",
                 dependencies: ["PDFSyntax", "Graphics", "Typography", "CPNG", "CZlib"],
-                resources: [.copy("Resources/sRGB.icc")],
                 swiftSettings: strict),
 
         // Layout: declarative definitions and the engine that turns them into frames.
