@@ -28,7 +28,7 @@ extension AttestationIJ {
     static func row(_ row: Row) -> DataValue {
         [
             "arret": .string(row.workStopReference),
-            "nature": .string(nature(row.cause) + (row.miTempsTherapeutique ? " (mi-temps thérapeutique)" : "")),
+            "nature": .string(nature(row.cause) + (row.miTempsTherapeutique ? " (temps partiel thérapeutique)" : "")),
             "du": LayoutData.day(row.from), "au": LayoutData.day(row.to), "jours": .int(Int64(row.days)),
             "journalier": LayoutData.cents(row.dailyGross), "brut": LayoutData.cents(row.gross),
             "csg": LayoutData.cents(row.csg), "crds": LayoutData.cents(row.crds), "net": LayoutData.cents(row.net),

@@ -21,6 +21,10 @@ struct DocumentHarness {
 
     /// A rendered document: what the façade returned and the text poppler extracts, normalised
     /// (NFC, U+00A0 and U+202F folded to spaces, whitespace runs to one space).
+    ///
+    /// `pdftotext -raw` keeps the content stream's order, which is the layout's: row after row,
+    /// cell after cell. The default mode guesses columns and, on a wide table, reads the left
+    /// cells of every row before the right ones, so a row could not be checked as a whole.
     struct Rendered {
         let issued: IssuedDocument
         let path: String
@@ -30,7 +34,9 @@ struct DocumentHarness {
     func render(_ request: DocumentRequest, name: String) throws -> Rendered {
         let path = output.file(name + ".pdf")
         let issued = try issuer.issue(request, to: path)
-        return Rendered(issued: issued, path: path, text: normalizedText(try PDFTools.pdftotext(path)))
+        let extracted = try Tool.run("pdftotext", ["-raw", "-enc", "UTF-8", path, "-"])
+        guard extracted.exitCode == 0 else { throw NoSuchAccount(description: "pdftotext failed: \(extracted.combined)") }
+        return Rendered(issued: issued, path: path, text: normalizedText(extracted.stdout))
     }
 
     /// The refusal for `request`, and the directory listing after it (which must stay empty).

@@ -1,5 +1,6 @@
 import Accounts
 import Foundation
+import Testing
 
 /// The French typography a reader expects, written again here rather than taken from the layout
 /// formatters, so a formatter bug cannot hide itself. Spaces are plain: the extracted text is
@@ -52,4 +53,16 @@ enum Expected {
         let decimals = f % 10 == 0 ? "\(f / 10)" : (f < 10 ? "0\(f)" : "\(f)")
         return "\(rate.basisPoints / 100),\(decimals) %"
     }
+}
+
+/// Expects `fragment` in `text`, reporting only the fragment (the whole text would drown it).
+func expectText(_ text: some StringProtocol, contains fragment: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    let found = text.contains(fragment)
+    #expect(found, "missing « \(fragment) »", sourceLocation: sourceLocation)
+}
+
+/// Expects `fragment` nowhere in `text`: a mention that does not apply must not be printed.
+func expectText(_ text: some StringProtocol, lacks fragment: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    let found = text.contains(fragment)
+    #expect(!found, "unexpected « \(fragment) »", sourceLocation: sourceLocation)
 }

@@ -27,7 +27,8 @@ final class SeededAccounts: @unchecked Sendable {
     static func day(_ iso: String) -> Day { try! Day(iso: iso) }
 }
 
-/// The seeded population has no account with the property a test needs (change the seed or the size).
+/// A test's precondition failed: no seeded account with the property it needs (change the seed or
+/// the size), or a reader that could not run.
 struct NoSuchAccount: Error, CustomStringConvertible {
     let description: String
 }
