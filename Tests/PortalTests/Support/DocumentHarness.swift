@@ -36,7 +36,9 @@ struct DocumentHarness {
         let issued = try issuer.issue(request, to: path)
         let extracted = try Tool.run("pdftotext", ["-raw", "-enc", "UTF-8", path, "-"])
         guard extracted.exitCode == 0 else { throw NoSuchAccount(description: "pdftotext failed: \(extracted.combined)") }
-        return Rendered(issued: issued, path: path, text: normalizedText(extracted.stdout))
+        // A cell may break a line after a hyphen (« Émile-Zola »): rejoin it, as a reader does.
+        let text = normalizedText(extracted.stdout).replacingOccurrences(of: "- ", with: "-")
+        return Rendered(issued: issued, path: path, text: text)
     }
 
     /// The refusal for `request`, and the directory listing after it (which must stay empty).
