@@ -1,0 +1,45 @@
+import Accounts
+import Foundation
+import Portal
+import TestSupport
+import Testing
+
+@Suite("Documents: the issuing façade")
+struct DocumentIssuerTests {
+    typealias S = SeededAccounts
+
+    @Test("same request, same day: same id and bytes; the SHA-256 is the file's (sha256sum); sizes from the file")
+    func deterministic() async throws {
+        let seeded = try await SeededAccounts(accounts: 40)
+        let nir = try #require(seeded.summaries.first?.nir13)
+        let harness = try DocumentHarness(store: seeded.store)
+        let request = DocumentRequest(kind: .releveAnnuel, nir13: nir, today: S.today, year: 2026)
+        let first = try harness.render(request, name: "a"), second = try harness.render(request, name: "b")
+        #expect(first.issued == second.issued)
+        #expect(first.issued.id.hasPrefix("RA-20261126-"))
+        let sum = try Tool.run("sha256sum", [first.path])
+        #expect(sum.stdout.split(separator: " ").first.map(String.init) == first.issued.sha256)
+        let size = try FileManager.default.attributesOfItem(atPath: first.path)[.size] as? Int
+        #expect(size == first.issued.bytes)
+        let pages = try PDFTools.pdfinfo(first.path)["Pages"]
+        #expect(pages == String(first.issued.pages))
+        let other = try harness.render(DocumentRequest(kind: .releveAnnuel, nir13: nir, today: S.today, year: 2025), name: "c")
+        #expect(other.issued.id != first.issued.id && other.issued.sha256 != first.issued.sha256)
+    }
+
+    @Test("a missing parameter or a mention the document does not carry: invalid request, no file")
+    func invalidRequests() async throws {
+        let seeded = try await SeededAccounts(accounts: 40)
+        let nir = try #require(seeded.summaries.first?.nir13)
+        let harness = try DocumentHarness(store: seeded.store)
+        let noMonth = try harness.refusal(DocumentRequest(kind: .releveMensuel, nir13: nir, today: S.today), name: "m")
+        #expect(noMonth.error?.reason == "Le relevé mensuel demande un mois (--month AAAA-MM).")
+        let cssOnIJ = try harness.refusal(DocumentRequest(kind: .attestationIJ, nir13: nir, today: S.today, from: S.today, to: S.today,
+                                                          mentions: [.css]), name: "ij")
+        #expect(cssOnIJ.error?.code == "requete-invalide")
+        #expect(cssOnIJ.error?.reason == "La mention « complémentaire santé solidaire » ne figure pas sur ce document (attestation-ij).")
+        let unknown = try harness.refusal(DocumentRequest(kind: .attestationDroits, nir13: "1990199999999", today: S.today), name: "x")
+        #expect(unknown.error?.code == "compte-inconnu")
+        #expect(noMonth.files.isEmpty && cssOnIJ.files.isEmpty && unknown.files.isEmpty)
+    }
+}
