@@ -42,4 +42,21 @@ struct DocumentIssuerTests {
         #expect(unknown.error?.code == "compte-inconnu")
         #expect(noMonth.files.isEmpty && cssOnIJ.files.isEmpty && unknown.files.isEmpty)
     }
+
+    @Test("an unwritable destination fails before the rules: the CEAM certificate is not spent")
+    func unwritableDestination() async throws {
+        let seeded = try await SeededAccounts(accounts: 40)
+        let nir = try seeded.first("an insured without certificate, rights open") { nir in
+            let open = try seeded.store.rightsPeriods(nir13: nir).contains { $0.beneficiaryRank == 1 && $0.covers(S.today) }
+            return try open && seeded.store.ceamCertificates(nir13: nir).isEmpty
+        }
+        let harness = try DocumentHarness(store: seeded.store)
+        var failure: IssueError?
+        do throws(IssueError) {
+            _ = try harness.issuer.issue(DocumentRequest(kind: .ceamProvisoire, nir13: nir, today: S.today, departure: S.today),
+                                         to: harness.output.file("missing/cp.pdf"))
+        } catch { failure = error }
+        #expect(failure?.code == "echec-edition")
+        #expect(try seeded.store.ceamCertificates(nir13: nir).isEmpty)
+    }
 }

@@ -29,6 +29,11 @@ public struct DocumentIssuer: Sendable {
         do { layout = try library.layout(named: request.kind.layoutName) } catch {
             throw .failed("La mise en page « \(request.kind.layoutName) » est introuvable : \(error.reason)")
         }
+        // Checked before the rules for the same reason: an unwritable destination is known now.
+        let directory = (path as NSString).deletingLastPathComponent
+        guard FileManager.default.isWritableFile(atPath: directory.isEmpty ? "." : directory) else {
+            throw .failed("Le dossier de destination « \(directory) » n'existe pas ou n'est pas accessible en écriture.")
+        }
         let id = Self.documentID(request)
         let data = try DocumentData.build(request, id: id, store: store)
         inspect(data)
