@@ -8,7 +8,7 @@ import Testing
 struct DocumentIssuerTests {
     typealias S = SeededAccounts
 
-    @Test("same request, same day: same id and bytes; the SHA-256 is the file's (sha256sum); sizes from the file")
+    @Test("same request, same day: same id and bytes; SHA-256 as sha256sum says; size and pages as read; PDF/A-2b")
     func deterministic() async throws {
         let seeded = try await SeededAccounts(accounts: 40)
         let nir = try #require(seeded.summaries.first?.nir13)
@@ -21,6 +21,8 @@ struct DocumentIssuerTests {
         #expect(sum.stdout.split(separator: " ").first.map(String.init) == first.issued.sha256)
         let size = try FileManager.default.attributesOfItem(atPath: first.path)[.size] as? Int
         #expect(size == first.issued.bytes)
+        let pdfa = try PDFTools.pdfaCheck(first.path)
+        #expect(pdfa.passed, "\(pdfa.findings)")
         let pages = try PDFTools.pdfinfo(first.path)["Pages"]
         #expect(pages == String(first.issued.pages))
         let other = try harness.render(DocumentRequest(kind: .releveAnnuel, nir13: nir, today: S.today, year: 2025), name: "c")

@@ -29,6 +29,7 @@ enum LayoutData {
                 "nom": .string(caisse.name),
                 "code": .string(caisse.code),
                 "adresse": [.string(caisse.address.street), .string("\(caisse.address.postalCode) \(caisse.address.city)")],
+                // The account's single national number: the store keeps no number per caisse.
                 "telephone": "36 46",
             ]),
             ("assure", [
