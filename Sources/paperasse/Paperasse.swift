@@ -12,6 +12,7 @@ struct Paperasse: AsyncParsableCommand {
             LayoutsCommand.self,
             SeedCommand.self,
             AccountsCommand.self,
+            RenderCommand.self,
         ]
     )
 }
