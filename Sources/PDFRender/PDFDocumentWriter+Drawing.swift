@@ -67,7 +67,9 @@ extension PDFDocumentWriter {
     // MARK: Paths
 
     public func draw(_ path: Path, style: PathStyle) {
-        guard page != nil, style.fill != nil || style.stroke != nil else { return }
+        // An empty path paints nothing; writing `f`/`S`/`B` without a current path is an error readers
+        // merely tolerate (a path object starts with m or re, ISO 32000-1 §8.5.2).
+        guard page != nil, style.fill != nil || style.stroke != nil, !path.elements.isEmpty else { return }
         let dashed = !(style.stroke?.dash.isEmpty ?? true)
         if dashed {
             content.saveState()
@@ -96,7 +98,9 @@ extension PDFDocumentWriter {
     public func pushClip(_ path: Path) {
         guard page != nil else { return }
         content.saveState()
-        append(path)
+        // An empty clip path clips everything away; say so with an empty rectangle rather than `W n`
+        // without a current path, which is undefined (§8.5.4).
+        if path.elements.isEmpty { content.rect(0, 0, 0, 0) } else { append(path) }
         content.clip()
         page!.clipDepth += 1
     }
