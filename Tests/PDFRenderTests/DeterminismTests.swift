@@ -52,6 +52,7 @@ import Typography
         let fileA = try Self.bytes(dir.file("a.pdf"))
         #expect(fileA.count == a.byteCount)
         #expect(fileA == (try Self.bytes(dir.file("b.pdf"))))
+        #expect(a.documentID == b.documentID)
         try expectConformant(dir.file("a.pdf"))
     }
 
