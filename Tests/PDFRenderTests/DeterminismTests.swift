@@ -39,7 +39,7 @@ import Typography
         #expect(a.documentID == b.documentID)
         #expect(a.byteCount == a.bytes.count)
         let dir = try TemporaryDirectory()
-        try Data(a.bytes).write(to: URL(fileURLWithPath: dir.file("memoire.pdf")))
+        try writeFile(a.bytes, to: dir.file("memoire.pdf"))
         try expectConformant(dir.file("memoire.pdf"))
     }
 

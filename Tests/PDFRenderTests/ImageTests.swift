@@ -193,7 +193,7 @@ extension ImageCacheTests {
             try writer.drawImage(path: Fixture.png(name), in: Rect(x: 10, y: 10, width: 20, height: 20))
             try writer.endPage()
             let bytes = try writer.finish().bytes
-            try Data(bytes).write(to: URL(fileURLWithPath: dir.file(name + ".pdf")))
+            try writeFile(bytes, to: dir.file(name + ".pdf"))
             counts.append(cache.imageCount)
         }
         #expect(counts.max() == 3, "\(counts)")
