@@ -176,7 +176,7 @@ extension PDFDocumentWriter {
         var hash = StableHash()
         hash.update(bytes)
         let (h1, h2) = hash.finish()
-        let key = String(level) + ":" + String(h1, radix: 16) + String(h2, radix: 16)
+        let key = String(level) + ":" + String(h1, radix: 16) + ":" + String(h2, radix: 16)
         let data = try cache.image(key) { () throws(PDFRenderError) -> RenderCache.ImageData in
             let decoded = try PNGDecoder.decode(bytes, path: path)
             return RenderCache.ImageData(width: decoded.width, height: decoded.height,
