@@ -68,7 +68,9 @@ extension PDFDocumentWriter {
     // MARK: Paths
 
     public func draw(_ path: Path, style: PathStyle) {
-        guard page != nil, style.fill != nil || style.stroke != nil else { return }
+        // An empty path paints nothing; writing `f`/`S`/`B` without a current path is an error readers
+        // merely tolerate (a path object starts with m or re, ISO 32000-1 §8.5.2).
+        guard page != nil, style.fill != nil || style.stroke != nil, !path.elements.isEmpty else { return }
         let dashed = !(style.stroke?.dash.isEmpty ?? true)
         if dashed {
             content.saveState()
@@ -97,7 +99,9 @@ extension PDFDocumentWriter {
     public func pushClip(_ path: Path) {
         guard page != nil else { return }
         content.saveState()
-        append(path)
+        // An empty clip path clips everything away; say so with an empty rectangle rather than `W n`
+        // without a current path, which is undefined (§8.5.4).
+        if path.elements.isEmpty { content.rect(0, 0, 0, 0) } else { append(path) }
         content.clip()
         page!.clipDepth += 1
     }
@@ -173,7 +177,7 @@ extension PDFDocumentWriter {
         var hash = StableHash()
         hash.update(bytes)
         let (h1, h2) = hash.finish()
-        let key = String(level) + ":" + String(h1, radix: 16) + String(h2, radix: 16)
+        let key = String(level) + ":" + String(h1, radix: 16) + ":" + String(h2, radix: 16)
         let data = try cache.image(key) { () throws(PDFRenderError) -> RenderCache.ImageData in
             let decoded = try PNGDecoder.decode(bytes, path: path)
             return RenderCache.ImageData(width: decoded.width, height: decoded.height,

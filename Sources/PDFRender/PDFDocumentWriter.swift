@@ -154,6 +154,16 @@ public final class PDFDocumentWriter {
         guard !finished else { throw PDFRenderError(.invalidState, "finish called twice") }
         guard page == nil else { throw PDFRenderError(.invalidState, "finish called inside a page") }
         guard !pageRefs.isEmpty else { throw PDFRenderError(.invalidState, "a PDF needs at least one page") }
+        // Marked content names structure nodes by index; a node missing from the tree would index past
+        // the element references when the parent tree is written (a crash, not an error).
+        if let tree = structure ?? self.structure {
+            for (page, nodes) in mcidNodes.enumerated() {
+                if let bad = nodes.first(where: { $0 < 0 || $0 >= tree.nodes.count }) {
+                    throw PDFRenderError(.invalidState, "structure node \(bad) marked on page \(page + 1) is not in"
+                                         + " the structure tree (\(tree.nodes.count) nodes)")
+                }
+            }
+        }
         finished = true
         for usage in fontUsages {
             try FontEmbedding(usage: usage, cache: cache, deflater: deflater,

@@ -35,10 +35,17 @@ public final class RenderCache: Sendable {
     /// Beyond this many subsets the font cache is emptied (documents with unusual glyph sets must not
     /// make a long batch grow without bound).
     let maxFontPrograms: Int
+    /// The same bound for images: keyed by content, a per-document picture (a photo, a signature)
+    /// would otherwise stay in a long-running process forever, one entry per document.
+    let maxImages: Int
 
-    public init(maxFontPrograms: Int = 4096) {
+    public init(maxFontPrograms: Int = 4096, maxImages: Int = 256) {
         self.maxFontPrograms = maxFontPrograms
+        self.maxImages = maxImages
     }
+
+    /// Number of cached images (for tests of the bound).
+    var imageCount: Int { images.withLock { $0.count } }
 
     /// The cache most callers share: one per process.
     public static let shared = RenderCache()
@@ -56,7 +63,10 @@ public final class RenderCache: Sendable {
     func image(_ path: String, make: () throws(PDFRenderError) -> ImageData) throws(PDFRenderError) -> ImageData {
         if let hit = images.withLock({ $0[path] }) { return hit }
         let value = try make()
-        images.withLock { $0[path] = value }
+        images.withLock { table in
+            if table.count >= maxImages { table.removeAll(keepingCapacity: true) }
+            table[path] = value
+        }
         return value
     }
 

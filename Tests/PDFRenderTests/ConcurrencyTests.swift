@@ -38,7 +38,7 @@ import Typography
         #expect(sequential[0] == sequential[6])
         #expect(sequential[0] != sequential[1])
         let dir = try TemporaryDirectory()
-        try Data(parallel[1]).write(to: URL(fileURLWithPath: dir.file("lot.pdf")))
+        try writeFile(parallel[1], to: dir.file("lot.pdf"))
         try expectConformant(dir.file("lot.pdf"))
     }
 }

@@ -39,7 +39,7 @@ import Typography
         #expect(a.documentID == b.documentID)
         #expect(a.byteCount == a.bytes.count)
         let dir = try TemporaryDirectory()
-        try Data(a.bytes).write(to: URL(fileURLWithPath: dir.file("memoire.pdf")))
+        try writeFile(a.bytes, to: dir.file("memoire.pdf"))
         try expectConformant(dir.file("memoire.pdf"))
     }
 
@@ -52,6 +52,7 @@ import Typography
         let fileA = try Self.bytes(dir.file("a.pdf"))
         #expect(fileA.count == a.byteCount)
         #expect(fileA == (try Self.bytes(dir.file("b.pdf"))))
+        #expect(a.documentID == b.documentID)
         try expectConformant(dir.file("a.pdf"))
     }
 

@@ -40,7 +40,7 @@ import Typography
         let dir = try TemporaryDirectory()
         let png = dir.file("random.png")
         var generator = SystemRandomNumberGenerator()
-        try Data((0..<2048).map { _ in UInt8.random(in: 0...255, using: &generator) }).write(to: URL(fileURLWithPath: png))
+        try writeFile((0..<2048).map { _ in UInt8.random(in: 0...255, using: &generator) }, to: png)
         let error = try #require(try Self.failure(in: dir) { try $0.drawImage(path: png, in: Rect(x: 0, y: 0, width: 10, height: 10)) })
         let e = try #require(error as? PDFRenderError)
         #expect(e.code == .imageCorrupt)
@@ -53,7 +53,7 @@ import Typography
         let dir = try TemporaryDirectory()
         let png = dir.file("half-" + fixture)
         let whole = try Data(contentsOf: URL(fileURLWithPath: Fixture.png(fixture)))
-        try whole.prefix(whole.count / 2).write(to: URL(fileURLWithPath: png))
+        try writeFile(whole.prefix(whole.count / 2), to: png)
         let error = try #require(try Self.failure(in: dir) { try $0.drawImage(path: png, in: Rect(x: 0, y: 0, width: 10, height: 10)) })
         let e = try #require(error as? PDFRenderError)
         #expect(e.code == .imageCorrupt)
@@ -87,7 +87,7 @@ import Typography
         // Tests run as root, so a read-only directory would not stop a write: a path below a regular
         // file cannot be created by anyone (ENOTDIR).
         let dir = try TemporaryDirectory()
-        try Data("x".utf8).write(to: URL(fileURLWithPath: dir.file("x")))
+        try writeFile("x".utf8, to: dir.file("x"))
         let path = dir.file("x/out.pdf")
         #expect {
             _ = try PDFDocumentWriter(metadata: Fixture.metadata(), fonts: Fixture.registry, output: .file(path))

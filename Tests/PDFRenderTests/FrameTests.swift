@@ -61,7 +61,7 @@ import Typography
 
         let dir = try TemporaryDirectory()
         let path = dir.file("frame.pdf")
-        try Data(a.bytes).write(to: URL(fileURLWithPath: path))
+        try writeFile(a.bytes, to: path)
         try expectConformant(path)
         #expect(normalizedText(try PDFTools.pdftotext(path)) == "En-tête Titre affluent")
         let page = try PDFTools.renderPage(path, dpi: 72)

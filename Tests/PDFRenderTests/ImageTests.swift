@@ -1,6 +1,6 @@
 import Foundation
 import Graphics
-import PDFRender
+@testable import PDFRender
 import PDFSyntax
 import Testing
 import TestSupport
@@ -176,5 +176,31 @@ import Typography
         try FileManager.default.copyItem(atPath: Fixture.png("rgba8_opaque.png"), toPath: picture)
         let second = try render("b.pdf").pixel(x: 50, y: 50)
         #expect(second.r < 5 && second.g > 150 && second.b < 5, "green after the rewrite: \(second)")
+    }
+}
+
+extension ImageCacheTests {
+    /// Distinct pictures, one per document, must not accumulate in a long-lived cache.
+    @Test func cacheStaysBounded() throws {
+        let cache = RenderCache(maxImages: 3)
+        let dir = try TemporaryDirectory()
+        let names = ["gray8.png", "rgb8.png", "rgba8.png", "palette4.png", "gray16.png", "rgb16.png", "gray1.png"]
+        var counts: [Int] = []
+        for name in names {
+            let writer = try PDFDocumentWriter(metadata: Fixture.metadata(), fonts: Fixture.registry, output: .memory,
+                                               cache: cache, options: Fixture.options(.table))
+            try writer.beginPage()
+            try writer.drawImage(path: Fixture.png(name), in: Rect(x: 10, y: 10, width: 20, height: 20))
+            try writer.endPage()
+            let bytes = try writer.finish().bytes
+            try writeFile(bytes, to: dir.file(name + ".pdf"))
+            counts.append(cache.imageCount)
+        }
+        #expect(counts.max() == 3, "\(counts)")
+        #expect(counts.last! <= 3)
+        // Evicted images are decoded again, correctly.
+        let rows = try PDFTools.pdfimagesList(dir.file("gray1.png.pdf"))
+        #expect(rows.count == 1 && rows[0].color == "gray")
+        try expectConformant(dir.file("gray1.png.pdf"))
     }
 }

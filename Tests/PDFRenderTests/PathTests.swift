@@ -115,3 +115,62 @@ import Typography
         #expect(Self.close(page.pixel(x: 160, y: 50), Self.blue), "non-zero: same-direction inner rect is filled")
     }
 }
+
+extension PathTests {
+    @Test func roundedRectangleLeavesItsCornersEmpty() throws {
+        let dir = try TemporaryDirectory()
+        let page = try Self.page(.table, in: dir) { w in
+            w.draw(Path.roundedRect(Rect(x: 20, y: 20, width: 160, height: 100), radius: 30), style: PathStyle(fill: .rgb(1, 0, 0)))
+        }
+        #expect(Self.close(page.pixel(x: 100, y: 70), Self.red), "centre")
+        #expect(Self.close(page.pixel(x: 100, y: 22), Self.red), "straight top edge")
+        #expect(Self.close(page.pixel(x: 23, y: 23), Self.white), "top-left corner is cut")
+        #expect(Self.close(page.pixel(x: 177, y: 117), Self.white), "bottom-right corner is cut")
+        #expect(Self.close(page.pixel(x: 35, y: 35), Self.red), "inside the arc")
+    }
+
+    /// Layout may hand over a path with no elements (a border of zero segments): painting it must not
+    /// write a painting operator without a current path, which readers report as an error.
+    @Test func emptyPathWritesNothingReadersComplainAbout() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.file("vide.pdf")
+        let writer = try PDFDocumentWriter(metadata: Fixture.metadata(), fonts: Fixture.registry, output: .file(path),
+                                           options: Fixture.options(.table))
+        try writer.beginPage(size: Size(width: 100, height: 100))
+        writer.draw(Path(), style: PathStyle(fill: .rgb(1, 0, 0), stroke: Stroke()))
+        writer.draw(Path(), style: PathStyle(stroke: Stroke()))
+        // An empty clip path clips everything away: the red square inside it must not show.
+        writer.pushClip(Path())
+        writer.draw(Path(rect: Rect(x: 10, y: 10, width: 80, height: 80)), style: PathStyle(fill: .rgb(1, 0, 0)))
+        writer.popClip()
+        try writer.endPage()
+        try writer.finish()
+        try expectConformant(path)
+        // No painting operator without a path: PDF path objects start with m or re (§8.5.2).
+        let ops = try Tool.python("""
+            import sys, pikepdf
+            pdf = pikepdf.open(sys.argv[1])
+            print(" ".join(str(op) for _, op in pikepdf.parse_content_stream(pdf.pages[0])))
+            """, [path])
+        #expect(ops.exitCode == 0, "\(ops.combined)")
+        let painting: Set<String> = ["f", "f*", "S", "B", "B*", "W", "W*", "n"]
+        let operators = ops.stdout.split(whereSeparator: \.isWhitespace).map(String.init)
+        var inPath = false, orphans: [String] = []
+        for op in operators {
+            if op == "m" || op == "re" { inPath = true }
+            if painting.contains(op) {
+                if !inPath && op != "n" { orphans.append(op) }
+                if op != "W" && op != "W*" { inPath = false }
+            }
+        }
+        #expect(orphans.isEmpty, "painting without a path: \(operators)")
+        let pixel = try PDFTools.renderPage(path, dpi: 72).pixel(x: 50, y: 50)
+        #expect(pixel.r > 250 && pixel.g > 250 && pixel.b > 250, "clipped away: \(pixel)")
+        for (tool, args) in [("pdftoppm", ["-r", "10", path]), ("mutool", ["draw", "-q", "-o", dir.file("x.png"), path])] {
+            let run = try Tool.run(tool, args)
+            #expect(run.exitCode == 0)
+            let complaints = run.stderr.split(separator: "\n").filter { !$0.contains("ICC support is not available") }
+            #expect(complaints.isEmpty, "\(tool): \(run.stderr)")
+        }
+    }
+}

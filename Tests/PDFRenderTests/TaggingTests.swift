@@ -85,3 +85,33 @@ import Typography
         #expect(try PDFTools.pdfinfo(path)["Tagged"] == "no")
     }
 }
+
+extension TaggingTests {
+    /// Content marked for a node the final tree does not have is a caller error: `finish` says so (and
+    /// can be called again with the right tree) instead of trapping the process.
+    @Test func markedNodeMissingFromTheTree() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.file("orphelin.pdf")
+        let writer = try PDFDocumentWriter(metadata: Fixture.metadata(), fonts: Fixture.registry, output: .file(path),
+                                           options: Fixture.options(.table))
+        try writer.beginPage()
+        writer.beginStructure(node: 3)
+        try Fixture.line(writer, "Paragraphe", chain: Fixture.registry.chain(family: "DejaVu Sans"), y: 60)
+        writer.endStructure()
+        try writer.endPage()
+        var small = StructureTree()
+        small.add("P", under: small.root)
+        #expect {
+            try writer.finish(structure: small)
+        } throws: { error in
+            guard let e = error as? PDFRenderError else { return false }
+            return e.code == .invalidState && e.reason.contains("structure node 3") && e.reason.contains("page 1")
+        }
+        #expect(try dir.listing().allSatisfy { $0.hasPrefix(".") }, "no finished file yet")
+        var full = StructureTree()
+        for _ in 0..<3 { full.add("P", under: full.root) }
+        try writer.finish(structure: full)
+        try expectConformant(path)
+        #expect(try PDFTools.pdfinfo(path)["Tagged"] == "yes")
+    }
+}

@@ -157,6 +157,6 @@ func latinOnlyFont(in dir: TemporaryDirectory) throws -> String {
     let glyphs = scalars.map { Shaper.shape(String(Unicode.Scalar($0)!), face: face).glyphs[0] }
     let subset = try Subsetter.subset(face, glyphs: glyphs)
     let path = dir.file("LatinOnly.ttf")
-    try Data(subset.bytes).write(to: URL(fileURLWithPath: path))
+    try writeFile(subset.bytes, to: path)
     return path
 }

@@ -55,7 +55,7 @@ import TestSupport
     func qpdfAcceptsTheMinimalDocument(_ style: XRefStyle) throws {
         let dir = try TemporaryDirectory()
         let path = dir.file("minimal.pdf")
-        try Data(Self.minimalDocument(style)).write(to: URL(fileURLWithPath: path))
+        try writeFile(Self.minimalDocument(style), to: path)
         let check = try PDFTools.qpdfCheck(path)
         #expect(check.clean, "qpdf --check: \(check.output)")
         #expect(check.output.contains("No syntax or stream encoding errors found"))
@@ -112,7 +112,7 @@ import TestSupport
         let dir = try TemporaryDirectory()
         let path = dir.file("packed.pdf")
         let bytes = Self.minimalDocument(.compressed(objectsPerStream: 2))
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        try writeFile(bytes, to: path)
         let text = String(decoding: bytes, as: UTF8.self)
         #expect(!text.contains("\nxref\n"))
         // The catalog (object 1) sits in an object stream: it is never a top-level `1 0 obj`.

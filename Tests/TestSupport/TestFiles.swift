@@ -76,3 +76,11 @@ public func normalizedText(_ s: String) -> String {
     }
     return out
 }
+
+/// Writes `bytes` (an array, a slice, a string's UTF-8 view…) to `path`, replacing it.
+public func writeFile(_ bytes: some Sequence<UInt8>, to path: String) throws {
+    let array = Array(bytes)
+    guard let file = fopen(path, "wb") else { throw ToolError(description: "cannot create \(path)") }
+    let written = fwrite(array, 1, array.count, file)
+    guard fclose(file) == 0, written == array.count else { throw ToolError(description: "cannot write \(path)") }
+}

@@ -13,7 +13,7 @@ import TestSupport
         let subset = try Subsetter.subset(face, glyphs: glyphs)
         #expect(subset.newGlyphIDs.count == glyphs.count)
         let path = dir.file("LatinOnly.ttf")
-        try Data(subset.bytes).write(to: URL(fileURLWithPath: path))
+        try writeFile(subset.bytes, to: path)
         return path
     }
 
@@ -88,7 +88,7 @@ import TestSupport
         let path = dir.file("Random.ttf")
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        try writeFile(bytes, to: path)
         let error = try #require(loadError([path]))
         #expect(error.code == .fontCorrupt)
         #expect(error.reason.contains(path))
@@ -97,7 +97,7 @@ import TestSupport
     @Test func emptyFileIsNotAFont() throws {
         let dir = try TemporaryDirectory()
         let path = dir.file("Empty.ttf")
-        try Data().write(to: URL(fileURLWithPath: path))
+        try writeFile([UInt8](), to: path)
         let error = try #require(loadError([path]))
         #expect(error.code == .fontCorrupt)
         #expect(error.reason.contains(path))
@@ -107,7 +107,7 @@ import TestSupport
         let dir = try TemporaryDirectory()
         let path = dir.file("Truncated.ttf")
         let whole = try Data(contentsOf: URL(fileURLWithPath: TestFiles.fontsDirectory + "/DejaVuSans.ttf"))
-        try whole.prefix(whole.count / 2).write(to: URL(fileURLWithPath: path))
+        try writeFile(whole.prefix(whole.count / 2), to: path)
         let error = try #require(loadError([path]), "a font cut in half must not load")
         #expect(error.code == .fontCorrupt)
         #expect(error.reason.contains(path))
