@@ -59,7 +59,12 @@ public struct ByteBuffer: Sendable {
     /// Writes a real with at most `precision` decimals (default 4), trailing zeros dropped and no
     /// exponent, so the same value always gives the same bytes: integers print without a decimal point.
     @inlinable public mutating func append(real value: Double, precision: Int = 4) {
-        precondition(value.isFinite, "PDF reals must be finite")
+        // A NaN or infinite operand (a layout bug upstream) must not crash a batch worker: it is written
+        // as 0, which keeps the file valid, and the geometry error shows on the page.
+        guard value.isFinite else {
+            bytes.append(UInt8(ascii: "0"))
+            return
+        }
         let scale: Double
         switch precision {
         case 0: scale = 1

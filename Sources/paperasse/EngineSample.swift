@@ -17,6 +17,7 @@ enum EngineSample {
         var y = 60.0
         func line(_ text: String, _ chain: FontChain, size: Double, color: Color = .black, role: String = "P") throws {
             let node = tree.add(role, under: tree.root)
+            writer.structure = tree  // the marked-content tag names the node's role (H1, P)
             writer.beginStructure(node: node)
             var x = 50.0
             for run in try chain.shape(text) {
@@ -27,7 +28,6 @@ enum EngineSample {
             writer.endStructure()
             y += size * 1.5
         }
-        writer.structure = tree
         try line("Démonstration du moteur PDF", bold, size: 18, color: .rgb(0.12, 0.23, 0.37), role: "H1")
         try line("Élodie Dupré-Lefèvre, Noël, Çà et là, cœur, 1 234,56 €", regular, size: 11)
         try line("Un fichier, une affluence : ligatures fi et ffl.", regular, size: 11)

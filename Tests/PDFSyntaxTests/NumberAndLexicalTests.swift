@@ -27,6 +27,12 @@ import Testing
         #expect(Self.text { $0.append(real: value) } == expected)
     }
 
+    /// A non-finite operand is written as 0 (a valid file) instead of crashing the process.
+    @Test(arguments: [Double.nan, .infinity, -.infinity])
+    func nonFiniteRealsAreZero(_ value: Double) {
+        #expect(Self.text { $0.append(real: value); $0.append(raw: " "); $0.append(real: 2.5) } == "0 2.5")
+    }
+
     @Test(arguments: [
         (0.126, 2, "0.13"), (0.12, 1, "0.1"), (2.5, 0, "3"), (-0.04, 1, "0"), (1.5, 6, "1.5"),
     ])
