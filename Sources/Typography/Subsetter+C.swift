@@ -15,7 +15,9 @@ public struct FontSubset: Sendable {
 /// always kept and stays glyph 0. Glyphs are renumbered compactly (the PDF's CIDToGIDMap says where
 /// each CID went), which keeps `loca` and `hmtx` small.
 public enum Subsetter {
-    public static func subset(_ face: Face, glyphs: [UInt16]) throws(TypographyError) -> FontSubset {
+    /// - Parameter standalone: keep the tables a font needs outside a PDF (`cmap`, `name`, `post`,
+    ///   `OS/2`), for a subset to be loaded as a font of its own (tests build a Latin-only face so).
+    public static func subset(_ face: Face, glyphs: [UInt16], standalone: Bool = false) throws(TypographyError) -> FontSubset {
         guard let input = hb_subset_input_create_or_fail() else {
             throw TypographyError(.subsetFailed, "hb-subset could not start for \(face.path)")
         }
@@ -25,7 +27,8 @@ public enum Subsetter {
         for g in glyphs { hb_set_add(glyphSet, hb_codepoint_t(g)) }
         hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING.rawValue)
         let drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG)
-        for tag in ["GSUB", "GPOS", "GDEF", "kern", "BASE", "JSTF", "MATH", "hdmx", "VDMX", "LTSH", "DSIG", "FFTM", "name", "post", "cmap", "OS/2", "gasp"] {
+        let pdfOnly = standalone ? [] : ["name", "post", "cmap", "OS/2", "gasp"]
+        for tag in ["GSUB", "GPOS", "GDEF", "kern", "BASE", "JSTF", "MATH", "hdmx", "VDMX", "LTSH", "DSIG", "FFTM"] + pdfOnly {
             hb_set_add(drop, tagValue(tag))
         }
         guard let plan = hb_subset_plan_create_or_fail(face.hb.face, input) else {

@@ -1,3 +1,4 @@
+import Accounts
 import ArgumentParser
 import Foundation
 import Graphics
@@ -14,6 +15,7 @@ struct SamplesCommand: AsyncParsableCommand {
     @Option(help: "Dossier de sortie.") var out: String = "out"
     @Option(help: "Dossier des polices.") var fonts: String = "Fonts"
     @Option(help: "Dossier des mises en page.") var layouts: String = "Layouts"
+    @Option(help: "Base de démonstration : rend aussi les documents des premiers comptes.") var db: String?
     @Option(help: "Date d'édition (AAAA-MM-JJ) ; sinon SOURCE_DATE_EPOCH ; sinon 2026-11-26.")
     var today: String?
 
@@ -33,6 +35,10 @@ struct SamplesCommand: AsyncParsableCommand {
             let target = out + "/" + name + ".pdf"
             let r = try renderer.render(document, date: date, to: .file(target))
             print("\(name) (données d'exemple) : \(target) (\(r.pageCount) page(s), \(r.byteCount) octets)")
+        }
+        if let db {
+            let day = try Day(year: date.year, month: date.month, day: date.day)
+            try DemoDocuments.render(db: db, library: library, renderer: renderer, today: day, out: out)
         }
     }
 }

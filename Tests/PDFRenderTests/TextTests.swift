@@ -155,7 +155,7 @@ func latinOnlyFont(in dir: TemporaryDirectory) throws -> String {
     let face = try Fixture.registry.face(family: "DejaVu Sans")
     let scalars = Array(0x20...0x7E) + Array(0xA0...0xFF)
     let glyphs = scalars.map { Shaper.shape(String(Unicode.Scalar($0)!), face: face).glyphs[0] }
-    let subset = try Subsetter.subset(face, glyphs: glyphs)
+    let subset = try Subsetter.subset(face, glyphs: glyphs, standalone: true)
     let path = dir.file("LatinOnly.ttf")
     try writeFile(subset.bytes, to: path)
     return path

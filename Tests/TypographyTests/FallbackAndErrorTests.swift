@@ -10,7 +10,7 @@ import TestSupport
         let scalars = (0x20...0x7E).map { $0 } + (0xA0...0xFF).map { $0 }
         let glyphs = scalars.map { Shaper.shape(String(Unicode.Scalar($0)!), face: face).glyphs[0] }
         #expect(!glyphs.contains(0))
-        let subset = try Subsetter.subset(face, glyphs: glyphs)
+        let subset = try Subsetter.subset(face, glyphs: glyphs, standalone: true)
         #expect(subset.newGlyphIDs.count == glyphs.count)
         let path = dir.file("LatinOnly.ttf")
         try writeFile(subset.bytes, to: path)
