@@ -63,6 +63,10 @@ struct Flow {
                 if pageHasContent { newPage() }
             case .spacer(let h):
                 if pageHasContent { y += h }
+            case .keepTogether(let group) where try Atom.make(block, width: width, engine: engine).height > pageBodyHeight + 0.001:
+                // A group taller than a whole page cannot be kept together: as one atom it ran past the
+                // bottom margin and off the page. Flowing its blocks loses nothing.
+                try place(group, parent: parent)
             default:
                 let atom = try Atom.make(block, width: width, engine: engine)
                 ensure(atom.height)
