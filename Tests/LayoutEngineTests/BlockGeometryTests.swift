@@ -1,0 +1,123 @@
+import Graphics
+import LayoutDefinitions
+import LayoutEngine
+import Testing
+
+/// Boxes, images, QR codes, lists and unbreakable groups on the 300 × 400 page (body x 20…270,
+/// y 40…350).
+@Suite struct BlockGeometryTests {
+    static let page = """
+        document:
+          title: Blocs
+        page:
+          size: [300, 400]
+          margins: {top: 40, right: 30, bottom: 50, left: 20}
+        styles:
+          base: {size: 10}
+        """
+
+    static func laid(_ body: String, data: String = "{}") throws -> LaidOutDocument {
+        try Harness.layout(try ScratchLayouts(yaml: page + "\nbody:\n" + body, data: data, withLogo: true).bind())
+    }
+
+    @Test func boxInsetsItsContentByPaddingAndBorder() throws {
+        let laid = try Self.laid("""
+              - box:
+                  - "Dans le cadre"
+                background: "#FFF4E5"
+                border: 0.5
+                padding: 6
+            """)
+        let frame = laid.pages[0]
+        let box = try #require(frame.rects.first { $0.fill != nil })
+        #expect(close(box.rect.minX, 20) && close(box.rect.width, 250) && close(box.rect.minY, 40))
+        // One 12 pt line inside 6.5 pt of padding and border on each side.
+        #expect(close(box.rect.height, 12 + 2 * 6.5))
+        let text = try #require(frame.runs.first)
+        #expect(close(text.x, 20 + 6.5))
+        #expect(text.baseline > 46.5 && text.baseline < 46.5 + 12)
+    }
+
+    @Test func imageKeepsItsAspectRatioAndAlignment() throws {
+        let laid = try Self.laid("""
+              - image: logo.png
+                width: 36
+                alt: "Logo"
+              - image: logo.png
+                height: 20
+                align: right
+                alt: "Logo"
+              - image: logo.png
+                width: 1000
+                align: center
+                decorative: true
+            """)
+        var rects: [Rect] = []
+        for item in laid.pages[0].items { if case .image(_, let r) = item { rects.append(r) } }
+        try #require(rects.count == 3)
+        // logo.png is 240 × 240 px: square.
+        #expect(rects[0] == Rect(x: 20, y: 40, width: 36, height: 36))
+        #expect(close(rects[1].minX, 270 - 20) && close(rects[1].width, 20) && close(rects[1].minY, 76))
+        #expect(close(rects[2].minY, 96))
+        // Wider than the body: scaled down to the body width.
+        #expect(close(rects[2].minX, 20) && close(rects[2].width, 250) && close(rects[2].height, 250))
+        // Two figures in the structure; the decorative one is an artifact.
+        #expect(laid.structure.nodes.filter { $0.role == "Figure" }.count == 2)
+    }
+
+    @Test func qrCodeIsASquareOfItsSizeWithAQuietZone() throws {
+        let laid = try Self.laid("""
+              - qr: "https://exemple.fr/v/1"
+                size: 90
+                align: center
+                alt: "Code"
+            """)
+        var bounds: [Rect] = []
+        for item in laid.pages[0].items {
+            if case .path(let path, _) = item {
+                for element in path.elements { if case .rect(let r) = element { bounds.append(r) } }
+            }
+        }
+        try #require(!bounds.isEmpty)
+        let minX = bounds.map(\.minX).min()!, maxX = bounds.map(\.maxX).max()!
+        let minY = bounds.map(\.minY).min()!, maxY = bounds.map(\.maxY).max()!
+        // Centred 90 pt square: x 100…190, y 40…130; the dark modules stay inside the quiet zone.
+        #expect(minX > 100 && maxX < 190 && minY > 40 && maxY < 130)
+        #expect(close((minX - 100), (190 - maxX), 0.01) && close(minY - 40, 130 - maxY, 0.01))
+    }
+
+    @Test func listMarkersHangLeftOfTheirItems() throws {
+        let laid = try Self.laid("""
+              - list:
+                  - "Premier point"
+                  - "Second point"
+                numbered: true
+            """)
+        let lines = laid.pages[0].lines
+        try #require(lines.count == 2)
+        #expect(lines[0].text == "1.Premier point" && lines[1].text == "2.Second point")
+        #expect(close(lines[0][0].x, 20))
+        // Items are indented by 1.6 × the marker size.
+        #expect(close(lines[0][1].x, 20 + 16) && close(lines[1][1].x, 20 + 16))
+        let nodes = laid.structure.nodes
+        #expect(nodes.filter { $0.role == "LI" }.count == 2 && nodes.filter { $0.role == "Lbl" }.count == 2)
+    }
+
+    @Test func groupTallerThanAPageStillStaysInsideTheBody() throws {
+        // 40 lines of 12 pt (480 pt) cannot fit the 310 pt body whole: they must not run off the page.
+        let laid = try Self.laid("""
+              - paragraph: "Introduction"
+              - keep_together:
+                  - for: i in lignes
+                    paragraph: "Ligne {i}"
+            """, data: #"{"lignes": [\#((1...40).map(String.init).joined(separator: ","))]}"#)
+        var seen = 0
+        for page in laid.pages {
+            for line in page.lines {
+                #expect(line[0].baseline < 350, "« \(line.text) » is drawn below the bottom margin (\(line[0].baseline))")
+                if line.text.hasPrefix("Ligne") { seen += 1 }
+            }
+        }
+        #expect(seen == 40)
+    }
+}
