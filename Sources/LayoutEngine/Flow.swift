@@ -84,7 +84,14 @@ struct Flow {
             let laid = try ParagraphLayout(engine: engine).layout(p, width: width)
             return laid.spaceBefore + (laid.lines.first?.height ?? 0)
         case .table(let t):
-            return 40 + Double(t.headerRows.count) * 15
+            // The header rows and the first body row, measured: `TableLayout.place` moves the table to
+            // the next page when they do not fit, and a guess (40 + 15 pt a header row) left headings
+            // with tall headers alone at the bottom of the page. Without auto columns, the first row
+            // is enough to know the widths.
+            var head = t
+            if !t.columns.contains(where: { $0.width == .auto }) { head.rows = Array(t.rows.prefix(1)) }
+            let (_, header, body) = try TableLayout(engine: engine).laidRows(head, width: width)
+            return header.reduce(0) { $0 + $1.height } + (body.first?.height ?? 0)
         default:
             return try Atom.make(block, width: width, engine: engine).height
         }
