@@ -53,12 +53,14 @@ struct ParagraphLayout {
         }
 
         for span in paragraph.spans {
-            let text: String
+            var text: String
             switch span.content {
             case .text(let t): text = t
             case .pageNumber: text = page.map { String($0.number) } ?? "0"
             case .pageCount: text = page.map { String($0.count) } ?? "0"
             }
+            // A tab in data is white space, not a glyph to find in a font (it failed as uncovered).
+            if text.contains("\t") { text = String(text.map { $0 == "\t" ? " " : $0 }) }
             let font = FontKey(span.style)
             let chain = try engine.chain(font)
             for (slice, kind) in TextSegmenter.pieces(text) {

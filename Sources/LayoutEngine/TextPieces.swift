@@ -24,7 +24,9 @@ enum TextSegmenter {
         while i < text.endIndex {
             let c = text[i]
             let next = text.index(after: i)
-            if c == "\n" {
+            // CR LF (one Character in Swift) and CR are line ends too (UAX #14, BK/CR/LF): data from
+            // other systems carries them, and shaping them failed as an uncovered character.
+            if c == "\n" || c == "\r\n" || c == "\r" {
                 if start < i { out.append((text[start..<i], inSpace ? .space : .word)) }
                 out.append((text[i..<next], .newline))
                 start = next
