@@ -1,3 +1,4 @@
+import Foundation
 import Graphics
 import LayoutDefinitions
 import LayoutEngine
@@ -115,6 +116,17 @@ import Testing
             let lines = laid.pages[0].lines
             #expect(lines.contains { $0.text.contains(amount) }, "amount split at right margin \(rightMargin): \(lines.map(\.text))")
         }
+    }
+
+    @Test func lineEndingsAndTabsInDataAreWhitespaceNotMissingGlyphs() throws {
+        // Data from other systems carries CR LF line ends and tabs: CR LF and CR end a line (UAX #14,
+        // mandatory breaks), a tab is a space; none of them is a character to find in a font.
+        let laid = try Harness.layout(Self.document([
+            Self.paragraph("Ligne un\r\nLigne deux\rLigne trois"),
+            Self.paragraph("Nom\tPrénom"),
+        ]))
+        let lines = laid.pages[0].lines.map { $0.text.trimmingCharacters(in: .whitespaces) }
+        #expect(lines == ["Ligne un", "Ligne deux", "Ligne trois", "Nom Prénom"])
     }
 
     @Test func paragraphOverflowingTheBodyContinuesAtTheTopOfPageTwo() throws {

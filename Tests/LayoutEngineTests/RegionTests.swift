@@ -71,6 +71,33 @@ import Testing
         #expect(laid.pages[0].runs.contains { $0.text == "Pied 1 / 2" })
     }
 
+    @Test func pageNumbersAreResolvedInsideAFooterTable() throws {
+        let yaml = """
+            document:
+              title: Pied en tableau
+            footer:
+              height: 20
+              offset: 5
+              blocks:
+                - table:
+                    header: false
+                    columns:
+                      - {width: "1*", cell: "x"}
+                      - {width: 80, align: right, cell: "x"}
+                    rows:
+                      - cells: ["Relevé", "Page {page} / {pages}"]
+            body:
+              - paragraph: Un
+              - page_break: true
+              - paragraph: Deux
+            """
+        let laid = try Harness.layout(try ScratchLayouts(yaml: yaml).bind())
+        try #require(laid.pages.count == 2)
+        for (i, page) in laid.pages.enumerated() {
+            #expect(page.runs.contains { $0.text == "Page \(i + 1) / 2" }, "page \(i + 1): \(page.runs.map(\.text))")
+        }
+    }
+
     @Test func headersAndFootersAreOutsideTheStructureTree() throws {
         let laid = try Self.laid()
         // Body: one P per line, nothing else under Document.

@@ -128,6 +128,33 @@ import Testing
         #expect(rows[1].children.map { nodes[$0].role } == ["TD", "TD", "TD", "TD"])
     }
 
+    @Test func headingKeptWithNextStaysWithATallTableHeader() throws {
+        // 19 lines (228 pt) leave 82 pt: room for the heading (14.4 pt) but not for the heading, the
+        // four-line header (52 pt) and the first row (16 pt) together. The heading must move with them.
+        let lines = (1...19).map(String.init).joined(separator: ",")
+        let yaml = Self.page + """
+
+            body:
+              - for: i in l
+                paragraph: "Ligne {i}"
+              - h2: Titre gardé
+              - table:
+                  columns:
+                    - {width: 100, header: "Date\\ndes\\nsoins\\nici", cell: "{x}"}
+                    - {width: "1*", header: "Montant", cell: "{x}"}
+                  rows:
+                    - cells: [a, b]
+            """
+        let laid = try Harness.layout(try ScratchLayouts(yaml: yaml, data: #"{"l": [\#(lines)], "x": "y"}"#).bind())
+        let heading = try #require(laid.find("Titre gardé"))
+        let header = try #require(laid.find("Date"))
+        #expect(heading.page == header.page, "the heading is orphaned on page \(heading.page + 1)")
+        // The heading is still kept when the header is short (the table fits on page 1 then).
+        let short = yaml.replacingOccurrences(of: "Date\\ndes\\nsoins\\nici", with: "Date")
+        let laidShort = try Harness.layout(try ScratchLayouts(yaml: short, data: #"{"l": [\#(lines)], "x": "y"}"#).bind())
+        #expect(laidShort.pages.count == 1)
+    }
+
     @Test func headerRepeatsOnEveryPageAndNoRowIsSplit() throws {
         // Each row's label cell holds three lines, all of which must land on the same page.
         let laid = try Harness.layout(try ScratchLayouts(yaml: Self.table,
