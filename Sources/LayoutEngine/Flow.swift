@@ -63,6 +63,15 @@ struct Flow {
                 if pageHasContent { newPage() }
             case .spacer(let h):
                 if pageHasContent { y += h }
+            case .list(let list):
+                // Item by item: as one unbreakable atom, a list longer than the page ran off its bottom.
+                let l = tree.add("L", under: parent)
+                for item in try Atom.listItems(list, width: width, engine: engine) {
+                    ensure(item.height)
+                    item.emit(x: left, y: y, flow: &self, parent: l)
+                    y += item.height
+                    pageHasContent = true
+                }
             case .keepTogether(let group) where try Atom.make(block, width: width, engine: engine).height > pageBodyHeight + 0.001:
                 // A group taller than a whole page cannot be kept together: as one atom it ran past the
                 // bottom margin and off the page. Flowing its blocks loses nothing.
