@@ -113,7 +113,10 @@ struct TableLayout {
         }
         emitHeader(&flow)
         for row in body {
-            if row.height > flow.remaining + 0.001 && flow.pageHasContent && row.height <= flow.pageBodyHeight {
+            // Move on only if the row fits under the repeated header of a fresh page: a row taller than
+            // that used to leave a page holding the header alone, and overflowed the next one anyway.
+            if row.height > flow.remaining + 0.001 && flow.pageHasContent
+                && headerHeight + row.height <= flow.pageBodyHeight + 0.001 {
                 drawGrid(segment, x: flow.left, width: tableWidth, flow: &flow, style: table.style)
                 segment.removeAll()
                 flow.newPage()
