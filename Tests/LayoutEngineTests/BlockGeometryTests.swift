@@ -103,6 +103,32 @@ import Testing
         #expect(nodes.filter { $0.role == "LI" }.count == 2 && nodes.filter { $0.role == "Lbl" }.count == 2)
     }
 
+    @Test func longListContinuesOnTheNextPage() throws {
+        // 30 items of 15 pt (12 pt line + 0.3 × 10 pt gap) = 450 pt: more than the 310 pt body.
+        let laid = try Self.laid("""
+              - list:
+                  for: i in l
+                  item: "Point {i}"
+            """, data: #"{"l": [\#((1...30).map(String.init).joined(separator: ","))]}"#)
+        #expect(laid.pages.count == 2)
+        var seen: [String] = []
+        for page in laid.pages {
+            for line in page.lines {
+                #expect(line[0].baseline < 350, "« \(line.text) » is drawn below the bottom margin")
+                seen.append(line.text)
+            }
+        }
+        #expect(seen == (1...30).map { "•Point \($0)" })
+        // 310 / 15: 20 items on page 1, the rest at the top of page 2.
+        #expect(laid.pages[0].lines.count == 20)
+        #expect(close(laid.pages[1].lines[0][0].baseline, laid.pages[0].lines[0][0].baseline))
+        // Still one list in the structure.
+        let nodes = laid.structure.nodes
+        #expect(nodes.filter { $0.role == "L" }.count == 1)
+        let list = try #require(nodes.first { $0.role == "L" })
+        #expect(list.children.count == 30 && list.children.allSatisfy { nodes[$0].role == "LI" })
+    }
+
     @Test func groupTallerThanAPageStillStaysInsideTheBody() throws {
         // 40 lines of 12 pt (480 pt) cannot fit the 310 pt body whole: they must not run off the page.
         let laid = try Self.laid("""

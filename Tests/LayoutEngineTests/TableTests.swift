@@ -155,6 +155,27 @@ import Testing
         #expect(laidShort.pages.count == 1)
     }
 
+    @Test func noPageHoldsATableHeaderWithoutRows() throws {
+        // A 10-line header (124 pt) and a first row of 20 lines (244 pt) cannot share one 310 pt page:
+        // the table must not leave a page with its header alone.
+        let yaml = Self.page + """
+
+            body:
+              - paragraph: Avant
+              - table:
+                  columns:
+                    - {width: 100, header: "H1\\nH2\\nH3\\nH4\\nH5\\nH6\\nH7\\nH8\\nH9\\nH10", cell: "{x}"}
+                  rows:
+                    - cells: ["\((1...20).map { "L\($0)" }.joined(separator: "\\n"))"]
+                    - cells: ["Fin"]
+            """
+        let laid = try Harness.layout(try ScratchLayouts(yaml: yaml, data: #"{"x": "y"}"#).bind())
+        for (i, page) in laid.pages.enumerated() where page.runs.contains(where: { $0.text == "H1" }) {
+            #expect(page.runs.contains { $0.text == "L1" || $0.text == "Fin" }, "page \(i + 1) holds only the header")
+        }
+        #expect(laid.find("L1")?.page == laid.find("L20")?.page, "the tall row is not split")
+    }
+
     @Test func headerRepeatsOnEveryPageAndNoRowIsSplit() throws {
         // Each row's label cell holds three lines, all of which must land on the same page.
         let laid = try Harness.layout(try ScratchLayouts(yaml: Self.table,
