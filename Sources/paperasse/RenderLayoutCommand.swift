@@ -33,13 +33,16 @@ struct RenderLayoutCommand: AsyncParsableCommand {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             let lines = try String(contentsOfFile: data, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: true)
             let summary = try BatchRunner(jobs: jobs).run(count: lines.count) { index, deflater in
-                let value: DataValue
-                do { value = try DataValue(json: Array(lines[index].utf8)) } catch {
+                // Every failure names its line: « lignes[0].montant » alone does not say which of
+                // thousands of documents lacks it.
+                do {
+                    let value = try DataValue(json: Array(lines[index].utf8))
+                    let document = try layout.bind(value)
+                    let path = out + "/" + String(format: "%06d", index + 1) + ".pdf"
+                    return try context.renderer.render(document, date: date, to: .file(path), deflater: deflater)
+                } catch {
                     throw CLIError("\(data):\(index + 1): \(error)")
                 }
-                let document = try layout.bind(value)
-                let path = out + "/" + String(format: "%06d", index + 1) + ".pdf"
-                return try context.renderer.render(document, date: date, to: .file(path), deflater: deflater)
             }
             print("\(summary.documents) documents, \(summary.pages) pages, \(summary.bytes) octets dans \(out)")
         } else {
