@@ -89,6 +89,26 @@ import Testing
         }
     }
 
+    @Test func badLineInABatchStopsWithItsLineNumberAndLeavesOnlyCompleteFiles() throws {
+        let lines = [
+            #"{"id": "B", "lignes": []}"#,
+            #"{"id": "C", "lignes": [{"date": "03/10/2026"}]}"#,
+            #"{"id": "D", "lignes": []}"#,
+        ]
+        let run = try Self.renderLayout(data: lines.joined(separator: "\n"), ext: "jsonl", outName: nil)
+        #expect(run.result.status != 0)
+        #expect(Self.oneLine(run.result.stderr), "stderr: \(run.result.stderr)")
+        #expect(run.result.stderr.contains("data.jsonl:2:"), "names the line: \(run.result.stderr)")
+        #expect(run.result.stderr.contains("lignes[0].montant"))
+        let files = directoryListing(run.out + "/batch")
+        #expect(!files.contains("000002.pdf"))
+        // No temporary file; whatever was written is a complete PDF.
+        for file in files {
+            #expect(file.hasSuffix(".pdf") && file.count == 10, "unexpected file \(file)")
+            #expect(try Tool.run("qpdf", ["--check", run.out + "/batch/" + file]).status == 0)
+        }
+    }
+
     @Test func layoutsCheckNamesFileLineAndColumn() throws {
         let binary = try #require(PackageRoot.paperasseBinary)
         let broken = ScratchLayouts(yaml: "document:\n  title: Cassé\nbody:\n  - paragraph: Bonjour\n    alignement: right\n")

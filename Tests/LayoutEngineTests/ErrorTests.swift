@@ -70,6 +70,17 @@ import Testing
         #expect(error.description.contains("Layouts/test.yaml:5"), "names the expression that needed it: \(error)")
     }
 
+    @Test func failedRenderLeavesNoFileBehind() throws {
+        // The asset disappears between loading the layout and drawing: the PDF writer fails after it
+        // created its temporary file, and must remove it.
+        let scratch = ScratchLayouts(yaml: Self.head + "  - paragraph: Logo\n  - image: logo.png\n    alt: Logo\n", withLogo: true)
+        let document = try scratch.bind()
+        try FileManager.default.removeItem(atPath: scratch.directory + "/assets/logo.png")
+        let dir = makeTemporaryDirectory()
+        #expect(throws: (any Error).self) { try Harness.renderFile(document, in: dir) }
+        #expect(directoryListing(dir).isEmpty, "left behind: \(directoryListing(dir))")
+    }
+
     @Test func uncoveredCharacterIsNamed() throws {
         let document = try ScratchLayouts(yaml: Self.head + "  - paragraph: \"Nom : {nom}\"\n",
                                           data: #"{"nom": "Wang 中文"}"#).bind()

@@ -51,23 +51,28 @@ enum ImageCompare {
             print('size', w1, h1, w2, h2); sys.exit(0)
         total = sum(abs(x - y) for ra, rb in zip(a, b) for x, y in zip(ra, rb))
         dark = sum(1 for row in a for x in row if x < 128)
-        print('mad %.4f dark %d' % (total / (w1 * h1), dark))
+        changed = sum(1 for ra, rb in zip(a, b) for x, y in zip(ra, rb) if abs(x - y) > 64)
+        print('mad %.4f dark %d changed %d' % (total / (w1 * h1), dark, changed))
         """#
 
     struct Comparison {
         var meanAbsoluteDifference: Double
         /// Pixels darker than mid-grey in the new image (to tell a blank page from a drawn one).
         var darkPixels: Int
+        /// Pixels whose grey differs by more than 64 (a quarter of the range): anti-aliasing noise
+        /// changes few of them, a moved block thousands.
+        var changedPixels: Int
     }
 
     /// Compares two PNG files; nil when their sizes differ.
     static func compare(_ actual: String, _ reference: String) throws -> Comparison? {
         let r = try Tool.python(script, [actual, reference])
         let parts = r.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ")
-        guard parts.first == "mad", parts.count == 4, let mad = Double(parts[1]), let dark = Int(parts[3]) else {
+        guard parts.first == "mad", parts.count == 6, let mad = Double(parts[1]), let dark = Int(parts[3]),
+              let changed = Int(parts[5]) else {
             return nil
         }
-        return Comparison(meanAbsoluteDifference: mad, darkPixels: dark)
+        return Comparison(meanAbsoluteDifference: mad, darkPixels: dark, changedPixels: changed)
     }
 
     /// Renders each page of `pdf` at 50 dpi to PNG files in `directory`, in page order.
