@@ -15,6 +15,10 @@ struct Flow {
     /// Whether anything was placed on the current page (a block taller than the remaining space moves to
     /// the next page only if this one is not empty).
     var pageHasContent = false
+    /// The document's page count, for `{pages}` in body paragraphs: known on a second pass, which
+    /// `LayoutEngine.layout` runs only when the first one met such a paragraph (`printsPageNumbers`).
+    var pageCount: Int?
+    var printsPageNumbers = false
 
     init(engine: LayoutEngine, template: PageTemplate) {
         self.engine = engine
@@ -51,10 +55,17 @@ struct Flow {
             let block = blocks[i]
             switch block {
             case .paragraph(let p):
-                let laid = try ParagraphLayout(engine: engine).layout(p, width: width)
+                var laid = try ParagraphLayout(engine: engine).layout(p, width: width)
                 if laid.keepWithNext, i + 1 < blocks.count {
                     let next = try firstLineHeight(blocks[i + 1])
                     ensure(laid.spaceBefore + laid.height + laid.spaceAfter + next)
+                }
+                // `{page}`/`{pages}` in the body printed 0: lay such a paragraph out again with the
+                // number of the page its first line lands on and the count from the first pass.
+                if p.spans.contains(where: { !$0.content.isText }) {
+                    printsPageNumbers = true
+                    ensure(laid.spaceBefore + (laid.lines.first?.height ?? 0))
+                    laid = try ParagraphLayout(engine: engine).layout(p, width: width, page: (pages.count, pageCount ?? 0))
                 }
                 placeParagraph(laid, parent: parent)
             case .table(let t):
@@ -144,4 +155,8 @@ extension ParagraphRole {
 
 extension RGB {
     var color: Color { .rgb(r, g, b) }
+}
+
+extension SpanContent {
+    var isText: Bool { if case .text = self { true } else { false } }
 }
