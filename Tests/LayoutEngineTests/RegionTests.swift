@@ -98,6 +98,32 @@ import Testing
         }
     }
 
+    @Test func pageNumbersInTheBody() throws {
+        // docs/layouts.md: `{page}` and `{pages}` are « allowed in any paragraph ».
+        let filler = (1...31).map { _ in "  - paragraph: Ligne" }.joined(separator: "\n")
+        let yaml = """
+            document:
+              title: Pages
+            page:
+              size: [300, 400]
+              margins: {top: 40, right: 30, bottom: 50, left: 20}
+            styles:
+              base: {size: 8}
+            body:
+              - paragraph: "Ce document comporte {pages} pages."
+            \(filler)
+              - paragraph: "Vous lisez la page {page}."
+              - page_break: true
+              - paragraph: "Page {page} sur {pages}"
+            """
+        let laid = try Harness.layout(try ScratchLayouts(yaml: yaml).bind())
+        try #require(laid.pages.count == 3)
+        #expect(laid.pages[0].lines[0].text == "Ce document comporte 3 pages.")
+        // 32 lines fill page 1: the 33rd paragraph starts page 2.
+        #expect(laid.pages[1].lines[0].text == "Vous lisez la page 2.")
+        #expect(laid.pages[2].lines[0].text == "Page 3 sur 3")
+    }
+
     @Test func headersAndFootersAreOutsideTheStructureTree() throws {
         let laid = try Self.laid()
         // Body: one P per line, nothing else under Document.

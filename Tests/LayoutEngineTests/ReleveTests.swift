@@ -66,23 +66,6 @@ import Testing
 /// Known gaps, kept visible: each test states the expected behaviour and is marked as a known issue
 /// until the engine does it.
 @Suite struct KnownIssueTests {
-    @Test func pageCountInTheBody() throws {
-        // docs/layouts.md: `{page}` and `{pages}` are « allowed in any paragraph »; in the body the
-        // engine prints 0 (only headers and footers resolve them).
-        let yaml = """
-            document:
-              title: Pages
-            body:
-              - paragraph: "Ce document comporte {pages} pages."
-              - page_break: true
-              - paragraph: Fin
-            """
-        let laid = try Harness.layout(try ScratchLayouts(yaml: yaml).bind())
-        withKnownIssue("{pages} is not resolved in the body") {
-            #expect(laid.pages[0].text == "Ce document comporte 2 pages.")
-        }
-    }
-
     @Test func softHyphenIsABreakOpportunity() throws {
         // U+00AD marks where a long word may break (UAX #14, BA); the engine breaks over-long words at
         // the last character that fits instead.
