@@ -112,6 +112,9 @@ struct Flow {
             if !t.columns.contains(where: { $0.width == .auto }) { head.rows = Array(t.rows.prefix(1)) }
             let (_, header, body) = try TableLayout(engine: engine).laidRows(head, width: width)
             return header.reduce(0) { $0 + $1.height } + (body.first?.height ?? 0)
+        case .list(let list):
+            // Lists flow item by item: the first item is what must follow the heading.
+            return try Atom.listItems(list, width: width, engine: engine).first?.height ?? 0
         default:
             return try Atom.make(block, width: width, engine: engine).height
         }
