@@ -129,6 +129,22 @@ import Testing
         #expect(list.children.count == 30 && list.children.allSatisfy { nodes[$0].role == "LI" })
     }
 
+    @Test func headingBeforeALongListStaysWithItsFirstItem() throws {
+        // 20 lines (240 pt) leave 70 pt: room for the heading (14.4 pt) and the first items; the
+        // heading must not be pushed to page 2 because the whole list is taller than a page.
+        let laid = try Self.laid("""
+              - for: i in l
+                paragraph: "Ligne {i}"
+              - h2: Points
+              - list:
+                  for: i in l
+                  item: "Point {i}"
+            """, data: #"{"l": [\#((1...20).map(String.init).joined(separator: ","))]}"#)
+        let heading = try #require(laid.find("Points"))
+        let first = try #require(laid.find("Point 1"))
+        #expect(heading.page == 0 && first.page == 0)
+    }
+
     @Test func groupTallerThanAPageStillStaysInsideTheBody() throws {
         // 40 lines of 12 pt (480 pt) cannot fit the 310 pt body whole: they must not run off the page.
         let laid = try Self.laid("""
