@@ -83,12 +83,14 @@ struct Flow {
                     y += item.height
                     pageHasContent = true
                 }
-            case .keepTogether(let group) where try Atom.make(block, width: width, engine: engine).height > pageBodyHeight + 0.001:
-                // A group taller than a whole page cannot be kept together: as one atom it ran past the
-                // bottom margin and off the page. Flowing its blocks loses nothing.
-                try place(group, parent: parent)
             default:
                 let atom = try Atom.make(block, width: width, engine: engine)
+                if case .keepTogether(let group) = block, atom.height > pageBodyHeight + 0.001 {
+                    // A group taller than a whole page cannot be kept together: as one atom it ran past
+                    // the bottom margin and off the page. Flowing its blocks loses nothing.
+                    try place(group, parent: parent)
+                    break
+                }
                 ensure(atom.height)
                 atom.emit(x: left, y: y, flow: &self, parent: parent)
                 y += atom.height
