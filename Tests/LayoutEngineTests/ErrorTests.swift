@@ -55,7 +55,8 @@ import Testing
         #expect(literal.sourceLocation?.line == 4)
         let bound = try #require(Self.loadError(Self.head + "  - paragraph: \"{montant | centimes}\"\n",
                                                 data: #"{"montant": "douze euros"}"#))
-        #expect(bound.code == .formatterType || bound.code == .dataType)
+        #expect(bound.code == .formatterType)
+        #expect(bound.reason.contains("centimes"))
         #expect(bound.dataPath == "montant")
         #expect(bound.description.contains("montant"))
     }
