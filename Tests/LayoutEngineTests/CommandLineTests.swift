@@ -109,6 +109,32 @@ import Testing
         }
     }
 
+    @Test func unknownLayoutIsRefusedWithASuggestion() throws {
+        let binary = try #require(PackageRoot.paperasseBinary)
+        let layouts = ScratchLayouts(yaml: Self.yaml, data: Self.good)
+        let work = makeTemporaryDirectory("cli")
+        try Self.good.write(toFile: work + "/data.json", atomically: true, encoding: .utf8)
+        let r = try Tool.run(binary, ["render-layout", "tset", "--data", work + "/data.json", "--out", work + "/x.pdf",
+                                      "--layouts", layouts.directory, "--fonts", PackageRoot.fonts])
+        #expect(r.status != 0)
+        #expect(Self.oneLine(r.stderr) && r.stderr.contains("unknown-layout") && r.stderr.contains("test"), "\(r.stderr)")
+        #expect(directoryListing(work) == ["data.json"])
+    }
+
+    @Test func sameDataGivesTheSameBytesFromTheCommandLine() throws {
+        let a = try Self.renderLayout(data: Self.good), b = try Self.renderLayout(data: Self.good)
+        let first = try Data(contentsOf: URL(fileURLWithPath: a.out + "/doc.pdf"))
+        let second = try Data(contentsOf: URL(fileURLWithPath: b.out + "/doc.pdf"))
+        #expect(first.count > 1000 && first == second)
+    }
+
+    @Test func shippedLayoutsPassTheCheck() throws {
+        let binary = try #require(PackageRoot.paperasseBinary)
+        let r = try Tool.run(binary, ["layouts", "check", "--layouts", PackageRoot.layouts, "--fonts", PackageRoot.fonts])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("releve-mensuel : correcte"))
+    }
+
     @Test func layoutsCheckNamesFileLineAndColumn() throws {
         let binary = try #require(PackageRoot.paperasseBinary)
         let broken = ScratchLayouts(yaml: "document:\n  title: Cassé\nbody:\n  - paragraph: Bonjour\n    alignement: right\n")
