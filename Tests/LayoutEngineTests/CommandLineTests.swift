@@ -89,6 +89,13 @@ import Testing
         }
     }
 
+    @Test func jsonLinesWithWindowsLineEndings() throws {
+        let lines = ["E", "F"].map { #"{"id": "\#($0)", "lignes": []}"# }
+        let run = try Self.renderLayout(data: lines.joined(separator: "\r\n") + "\r\n", ext: "jsonl", outName: nil)
+        #expect(run.result.status == 0, "\(run.result.stderr)")
+        #expect(directoryListing(run.out + "/batch") == ["000001.pdf", "000002.pdf"])
+    }
+
     @Test func badLineInABatchStopsWithItsLineNumberAndLeavesOnlyCompleteFiles() throws {
         let lines = [
             #"{"id": "B", "lignes": []}"#,
