@@ -115,6 +115,54 @@ import Testing
         #expect(!stripes.contains { $0.rect.minY < row1.baseline && $0.rect.maxY > row1.baseline })
     }
 
+    @Test func cellsAreCentredVerticallyAndGroupsGetTheirRows() throws {
+        let yaml = Self.page + """
+
+            body:
+              - table:
+                  padding: {h: 3, v: 2}
+                  group_background: "#DDDDDD"
+                  columns:
+                    - {width: 100, header: "Qui", cell: "{l.qui}"}
+                    - {width: "1*", align: right, header: "Montant", cell: "{l.montant}"}
+                  rows:
+                    - for: l in lignes
+                      group_by: l.qui
+                      group_header: [{text: "{group.key}", colspan: 2}]
+                      subtotal: ["Sous-total", "{sum(group.items.montant)}"]
+            """
+        let data = #"{"lignes": [{"qui": "Élodie", "montant": 1}, {"qui": "Noël", "montant": 2}, {"qui": "Élodie", "montant": 4}]}"#
+        let laid = try Harness.layout(try ScratchLayouts(yaml: yaml, data: data).bind())
+        let texts = laid.pages[0].lines.map(\.text)
+        // Groups in order of first appearance, each with its header, rows and subtotal.
+        #expect(texts == ["QuiMontant", "Élodie", "Élodie1", "Élodie4", "Sous-total5", "Noël", "Noël2", "Sous-total2"])
+        let groupRows = laid.pages[0].rects.filter { $0.fill == .rgb(221.0 / 255, 221.0 / 255, 221.0 / 255) }
+        // group_background fills the group headers and the subtotals.
+        #expect(groupRows.count == 4 && groupRows.allSatisfy { close($0.rect.width, 250) })
+    }
+
+    @Test func shortCellIsCentredBesideATallOne() throws {
+        let yaml = Self.page + """
+
+            body:
+              - table:
+                  header: false
+                  padding: {h: 3, v: 2}
+                  columns:
+                    - {width: 100, cell: "x"}
+                    - {width: "1*", cell: "x"}
+                  rows:
+                    - cells: ["Un\\nDeux\\nTrois", "Milieu"]
+            """
+        let laid = try Harness.layout(try ScratchLayouts(yaml: yaml).bind())
+        let runs = laid.pages[0].runs
+        let un = try #require(runs.first { $0.text == "Un" }), deux = try #require(runs.first { $0.text == "Deux" })
+        let milieu = try #require(runs.first { $0.text == "Milieu" })
+        // valign defaults to middle: the one-line cell sits on the middle line of the three.
+        #expect(close(milieu.baseline, deux.baseline))
+        #expect(close(deux.baseline - un.baseline, 12))
+    }
+
     @Test func headerCellsAreTaggedTHWithColumnScope() throws {
         let laid = try Self.laidTable()
         let nodes = laid.structure.nodes
@@ -244,5 +292,11 @@ import Testing
         #expect(seen.values.allSatisfy { $0 == 1 }, "rows printed twice: \(seen.filter { $0.value != 1 }.keys.sorted())")
         let info = try Tool.run("pdfinfo", [path])
         #expect(info.stdout.contains("Pages:") && info.stdout.contains("\(pages.count)"))
+        // Repeated headers are artifacts: the structure holds the header row once and all 300 rows.
+        let tagged = try Tool.run("pdfinfo", ["-struct-text", path]).stdout
+        #expect(tagged.components(separatedBy: "Prestation").count - 1 == 1)
+        let structure = try Tool.run("pdfinfo", ["-struct", path]).stdout
+        #expect(structure.split(separator: "\n").filter { $0.trimmingCharacters(in: .whitespaces).hasPrefix("TR") }.count == 301)
+        #expect(try Tool.run("qpdf", ["--check", path]).status == 0)
     }
 }
