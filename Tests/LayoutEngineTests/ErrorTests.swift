@@ -82,6 +82,30 @@ import Testing
         #expect(directoryListing(dir).isEmpty, "left behind: \(directoryListing(dir))")
     }
 
+    @Test func unknownFontFamilyNamesTheKnownOnes() throws {
+        let document = try ScratchLayouts(yaml: Self.head + "  - paragraph: Bonjour\n    font: Comic Sans\n").bind()
+        do {
+            _ = try Harness.layout(document)
+            Issue.record("an unknown font family was laid out")
+        } catch let error as LayoutEngineError {
+            #expect(error.code == .font)
+            #expect(error.reason.contains("Comic Sans") && error.reason.contains("DejaVu Sans"), "\(error.reason)")
+        }
+    }
+
+    @Test func qrCodeTooLongForAnySymbolIsABarcodeError() throws {
+        // Version 40-L holds at most 2,953 bytes (ISO/IEC 18004 Table 7).
+        let document = try ScratchLayouts(yaml: Self.head + "  - qr: \"{t}\"\n    alt: Code\n",
+                                          data: #"{"t": "\#(String(repeating: "x", count: 3000))"}"#).bind()
+        do {
+            _ = try Harness.layout(document)
+            Issue.record("a QR code of 3,000 bytes was laid out")
+        } catch let error as LayoutEngineError {
+            #expect(error.code == .barcode)
+            #expect(!error.reason.isEmpty)
+        }
+    }
+
     @Test func uncoveredCharacterIsNamed() throws {
         let document = try ScratchLayouts(yaml: Self.head + "  - paragraph: \"Nom : {nom}\"\n",
                                           data: #"{"nom": "Wang 中文"}"#).bind()
