@@ -36,9 +36,20 @@ enum PackageRoot {
     }
 }
 
+/// Every temporary directory of this test process lives under one root, removed when the process
+/// exits (set `PAPERASSE_KEEP_TMP=1` to keep it and look at the files a failure names).
+let temporaryRoot: String = {
+    let root = NSTemporaryDirectory() + "paperasse-layouttests-\(getpid())"
+    try! FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+    if ProcessInfo.processInfo.environment["PAPERASSE_KEEP_TMP"] != "1" {
+        atexit { try? FileManager.default.removeItem(atPath: NSTemporaryDirectory() + "paperasse-layouttests-\(getpid())") }
+    }
+    return root
+}()
+
 /// A fresh temporary directory, one per test.
 func makeTemporaryDirectory(_ prefix: String = "layouttests") -> String {
-    let dir = NSTemporaryDirectory() + prefix + "-" + UUID().uuidString
+    let dir = temporaryRoot + "/" + prefix + "-" + UUID().uuidString
     try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     return dir
 }
