@@ -96,15 +96,16 @@ import Testing
         let lines = laid.pages[0].lines
         try #require(lines.count == 2)
         #expect(lines[0].text == "1.Premier point" && lines[1].text == "2.Second point")
-        #expect(close(lines[0][0].x, 20))
-        // Items are indented by 1.6 × the marker size.
-        #expect(close(lines[0][1].x, 20 + 16) && close(lines[1][1].x, 20 + 16))
+        #expect(close(lines[0][0].x, 20) && close(lines[1][0].x, 20), "markers at the left margin")
+        // Item texts share one indent, right of the widest marker.
+        #expect(close(lines[0][1].x, lines[1][1].x))
+        #expect(lines[0][1].x > max(lines[0][0].maxX, lines[1][0].maxX))
         let nodes = laid.structure.nodes
         #expect(nodes.filter { $0.role == "LI" }.count == 2 && nodes.filter { $0.role == "Lbl" }.count == 2)
     }
 
     @Test func longListContinuesOnTheNextPage() throws {
-        // 30 items of 15 pt (12 pt line + 0.3 × 10 pt gap) = 450 pt: more than the 310 pt body.
+        // 30 items of at least 12 pt: more than the 310 pt body.
         let laid = try Self.laid("""
               - list:
                   for: i in l
@@ -119,8 +120,11 @@ import Testing
             }
         }
         #expect(seen == (1...30).map { "•Point \($0)" })
-        // 310 / 15: 20 items on page 1, the rest at the top of page 2.
-        #expect(laid.pages[0].lines.count == 20)
+        // Items follow at a constant pitch; page 1 takes as many as its 310 pt hold.
+        let first = laid.pages[0].lines
+        let pitch = first[1][0].baseline - first[0][0].baseline
+        for (a, b) in zip(first, first.dropFirst()) { #expect(close(b[0].baseline - a[0].baseline, pitch)) }
+        #expect(first.count == Int((310 / pitch).rounded(.down)), "pitch \(pitch)")
         #expect(close(laid.pages[1].lines[0][0].baseline, laid.pages[0].lines[0][0].baseline))
         // Still one list in the structure.
         let nodes = laid.structure.nodes
