@@ -43,8 +43,10 @@ enum TextSegmenter {
                     start = i
                     inSpace = false
                 }
+                // Not before a digit (UAX #14 LB25: HY × NU, SY × NU): a date such as 01/10/2026 or
+                // 2026-11-26, or a file number, ended a line with « 01/10/ ».
                 if (c == "-" || c == "/"), let p = previous, p.isLetter || p.isNumber,
-                   next < text.endIndex, text[next].isLetter || text[next].isNumber {
+                   next < text.endIndex, text[next].isLetter && !text[next].isNumber {
                     out.append((text[start..<next], .word))
                     start = next
                 }
