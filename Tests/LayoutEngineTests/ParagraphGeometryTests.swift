@@ -129,6 +129,29 @@ import Testing
         #expect(lines == ["Ligne un", "Ligne deux", "Ligne trois", "Nom Prénom"])
     }
 
+    @Test func datesAndNumbersAreNotBrokenAtTheirSlashesOrHyphens() throws {
+        // UAX #14 LB25: no break between « / » or « - » and a following digit (SY × NU, HY × NU), so a
+        // date never ends a line with « 01/10/ ». Between words, the hyphen still breaks.
+        let text = "Soins du 01/10/2026, payés le 2026-11-26 à Lille-Douai, dossier 12-345-678."
+        let tokens = ["01/10/2026,", "2026-11-26", "12-345-678."]
+        // Down to the widest token (narrower, it is an over-long word and breaks anywhere).
+        let widest = try tokens.map { try Harness.width($0, size: 10) }.max()!
+        for rightMargin in stride(from: 30.0, through: 250 - widest, by: 4) {
+            var page = Self.page
+            page.marginRight = rightMargin
+            let laid = try Harness.layout(Self.document([Self.paragraph(text)], page: page))
+            let lines = laid.pages[0].lines.map(\.text)
+            for whole in tokens {
+                #expect(lines.contains { $0.contains(whole) }, "« \(whole) » split at right margin \(rightMargin): \(lines)")
+            }
+        }
+        // Still a break opportunity between words joined by a hyphen.
+        var narrow = Self.page
+        narrow.marginRight = 300 - 20 - max(try Harness.width("Lille-", size: 10), try Harness.width("Douai", size: 10)) - 1
+        let laid = try Harness.layout(Self.document([Self.paragraph("Lille-Douai")], page: narrow))
+        #expect(laid.pages[0].lines.map(\.text) == ["Lille-", "Douai"])
+    }
+
     @Test func paragraphOverflowingTheBodyContinuesAtTheTopOfPageTwo() throws {
         let text = Array(repeating: Self.lorem, count: 6).joined(separator: " ")
         let laid = try Harness.layout(Self.document([Self.paragraph(text)]))
