@@ -31,6 +31,8 @@ struct ParagraphLayout {
         var piece: TextPiece
         var style: TextStyle
         var extra: Double = 0
+        /// The piece ends with a soft hyphen (U+00AD): a hyphen is drawn if the line breaks after it.
+        var softHyphen = false
     }
 
     func layout(_ paragraph: BoundParagraph, width: Double, alignment: Alignment? = nil,
@@ -78,7 +80,16 @@ struct ParagraphLayout {
                 case .word:
                     let w = piece.widthPerPoint * span.style.size
                     let sp = pendingSpace.map { $0.piece.widthPerPoint * $0.style.size } ?? 0
-                    if !current.isEmpty && breakAllowed && currentWidth + sp + w > width + 0.001 {
+                    // A syllable ending in a soft hyphen needs room for the hyphen drawn if the line
+                    // breaks after it.
+                    let softHyphen = slice.last == "\u{00AD}"
+                    let reserve = softHyphen ? try hyphen(span.style).widthPerPoint * span.style.size : 0
+                    if !current.isEmpty && breakAllowed && currentWidth + sp + w + reserve > width + 0.001 {
+                        if let last = current.last, last.softHyphen {
+                            let h = try hyphen(last.style)
+                            current.append(Placed(piece: h, style: last.style))
+                            currentWidth += h.widthPerPoint * last.style.size
+                        }
                         flush(justify: true)
                     }
                     if current.isEmpty && w > width + 0.001 {
@@ -93,18 +104,28 @@ struct ParagraphLayout {
                             current.append(space)
                             currentWidth += sp
                         }
-                        current.append(Placed(piece: piece, style: span.style))
+                        current.append(Placed(piece: piece, style: span.style, softHyphen: softHyphen))
                         currentWidth += w
                     }
                     pendingSpace = nil
-                    // A break is allowed after a hyphen or slash piece, not between two spans of one word.
-                    if let last = slice.last, last == "-" || last == "/" { breakAllowed = true } else { breakAllowed = false }
+                    // A break is allowed after a hyphen, slash or soft hyphen piece, not between two
+                    // spans of one word.
+                    if let last = slice.last, last == "-" || last == "/" || last == "\u{00AD}" { breakAllowed = true } else { breakAllowed = false }
                 }
             }
         }
         if !current.isEmpty || lines.isEmpty { flush(justify: false) }
         return LaidParagraph(role: paragraph.role, lines: lines, spaceBefore: paragraph.style.spaceBefore,
                              spaceAfter: paragraph.style.spaceAfter, keepWithNext: paragraph.style.keepWithNext)
+    }
+
+    /// The hyphen drawn at a line break on a soft hyphen.
+    private func hyphen(_ style: TextStyle) throws(LayoutEngineError) -> TextPiece {
+        let font = FontKey(style)
+        let chain = try engine.chain(font)
+        do { return try engine.shapes.piece("-", kind: .word, font: font, chain: chain) } catch {
+            throw LayoutEngineError(.font, error.reason)
+        }
     }
 
     private func splitLongWord(_ word: Substring, style: TextStyle, chain: FontChain, font: FontKey,

@@ -43,6 +43,14 @@ enum TextSegmenter {
                     start = i
                     inSpace = false
                 }
+                // A soft hyphen (U+00AD, UAX #14 class BA) is a break opportunity after it.
+                if c == "\u{00AD}", next < text.endIndex {
+                    out.append((text[start..<next], .word))
+                    start = next
+                    previous = c
+                    i = next
+                    continue
+                }
                 // Not before a digit (UAX #14 LB25: HY × NU, SY × NU): a date such as 01/10/2026 or
                 // 2026-11-26, or a file number, ended a line with « 01/10/ ».
                 if (c == "-" || c == "/"), let p = previous, p.isLetter || p.isNumber,
