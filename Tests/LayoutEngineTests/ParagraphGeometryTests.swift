@@ -152,6 +152,29 @@ import Testing
         #expect(laid.pages[0].lines.map(\.text) == ["Lille-", "Douai"])
     }
 
+    @Test func softHyphenBreaksWithAVisibleHyphen() throws {
+        // U+00AD marks where a word may break (UAX #14 class BA); broken there, the line ends with a
+        // hyphen, otherwise nothing shows. Three syllables of one word each fit a line, two do not.
+        let syllable = "anticonstitutionnellement"
+        let text = Array(repeating: syllable, count: 3).joined(separator: "\u{00AD}")
+        var page = Self.page
+        let one = try Harness.width(syllable + "-", size: 10)
+        page.marginRight = 300 - 20 - (one * 1.5)
+        let laid = try Harness.layout(Self.document([Self.paragraph(text)], page: page))
+        let lines = laid.pages[0].lines.map { $0.text.replacingOccurrences(of: "\u{00AD}", with: "") }
+        #expect(lines == [syllable + "-", syllable + "-", syllable])
+        for line in laid.pages[0].lines { #expect(line.maxX <= 20 + one * 1.5 + 0.01) }
+        // Unbroken, the soft hyphen is invisible: the word is as wide as its letters.
+        var widePage = Self.page
+        widePage.marginRight = 0
+        let wide = try Harness.layout(Self.document([Self.paragraph(syllable + "\u{00AD}" + syllable)], page: widePage))
+        #expect(wide.pages[0].lines.count == 1)
+        let letters = try Harness.width(syllable + syllable, size: 10)
+        let shy = try Harness.width("\u{00AD}", size: 10)
+        let drawn = wide.pages[0].lines[0].maxX - 20
+        #expect(close(drawn, letters), "drawn \(drawn), letters \(letters), soft hyphen alone \(shy)")
+    }
+
     @Test func paragraphOverflowingTheBodyContinuesAtTheTopOfPageTwo() throws {
         let text = Array(repeating: Self.lorem, count: 6).joined(separator: " ")
         let laid = try Harness.layout(Self.document([Self.paragraph(text)]))

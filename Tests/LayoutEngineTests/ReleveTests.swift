@@ -62,21 +62,3 @@ import Testing
         }
     }
 }
-
-/// Known gaps, kept visible: each test states the expected behaviour and is marked as a known issue
-/// until the engine does it.
-@Suite struct KnownIssueTests {
-    @Test func softHyphenIsABreakOpportunity() throws {
-        // U+00AD marks where a long word may break (UAX #14, BA); the engine breaks over-long words at
-        // the last character that fits instead.
-        let word = "anticonstitutionnellement"
-        let text = Array(repeating: word, count: 3).joined(separator: "\u{00AD}")
-        let document = BoundDocument(title: "Césure", page: PageTemplate(width: 300, height: 400, marginRight: 34,
-                                                                         marginLeft: 36),
-                                     body: [.paragraph(BoundParagraph(spans: [BoundSpan(content: .text(text), style: TextStyle())]))])
-        let laid = try Harness.layout(document)
-        withKnownIssue("soft hyphens are not break opportunities") {
-            #expect(laid.pages[0].lines.allSatisfy { $0.text.replacingOccurrences(of: "\u{00AD}", with: "").count % word.count == 0 })
-        }
-    }
-}
