@@ -108,9 +108,13 @@ struct ParagraphLayout {
                         currentWidth += w
                     }
                     pendingSpace = nil
-                    // A break is allowed after a hyphen, slash or soft hyphen piece, not between two
-                    // spans of one word.
-                    if let last = slice.last, last == "-" || last == "/" || last == "\u{00AD}" { breakAllowed = true } else { breakAllowed = false }
+                    // A break is allowed after a hyphen, slash, soft hyphen or zero-width space piece,
+                    // not between two spans of one word.
+                    if let last = slice.last, last == "-" || last == "/" || last == "\u{00AD}" || last == "\u{200B}" {
+                        breakAllowed = true
+                    } else {
+                        breakAllowed = false
+                    }
                 }
             }
         }

@@ -43,8 +43,9 @@ enum TextSegmenter {
                     start = i
                     inSpace = false
                 }
-                // A soft hyphen (U+00AD, UAX #14 class BA) is a break opportunity after it.
-                if c == "\u{00AD}", next < text.endIndex {
+                // A soft hyphen (U+00AD, UAX #14 class BA) and a zero-width space (U+200B, class ZW)
+                // are break opportunities after them.
+                if c == "\u{00AD}" || c == "\u{200B}", next < text.endIndex {
                     out.append((text[start..<next], .word))
                     start = next
                     previous = c
