@@ -175,6 +175,17 @@ import Testing
         #expect(close(drawn, letters), "drawn \(drawn), letters \(letters), soft hyphen alone \(shy)")
     }
 
+    @Test func zeroWidthSpaceIsABreakOpportunity() throws {
+        // A long address marked with U+200B breaks there, never inside a part.
+        let parts = ["https://exemple.fr", "/verification", "/documents", "/releve-mensuel", "/000001"]
+        let text = parts.joined(separator: "\u{200B}")
+        var page = Self.page
+        page.marginRight = 300 - 20 - (try Harness.width("https://exemple.fr/verification", size: 10)) - 1
+        let laid = try Harness.layout(Self.document([Self.paragraph(text)], page: page))
+        let lines = laid.pages[0].lines.map { $0.text.replacingOccurrences(of: "\u{200B}", with: "") }
+        #expect(lines == ["https://exemple.fr/verification", "/documents/releve-mensuel", "/000001"])
+    }
+
     @Test func paragraphOverflowingTheBodyContinuesAtTheTopOfPageTwo() throws {
         let text = Array(repeating: Self.lorem, count: 6).joined(separator: " ")
         let laid = try Harness.layout(Self.document([Self.paragraph(text)]))
