@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import LayoutDefinitions
 import Testing
 
@@ -103,6 +104,22 @@ import Testing
             // name type encoding emb sub uni object ID: emb and sub are yes.
             #expect(cols.count >= 7 && cols[cols.count - 5] == "yes" && cols[cols.count - 4] == "yes", "\(line)")
         }
+    }
+
+    @Test func documentsRenderedOnParallelThreadsMatchTheSequentialOnes() throws {
+        // The engine, its shape cache and the render cache are shared by a batch's threads.
+        let variants = try (1...6).map { n in try releveDocument(data: try VisualTests.sample { Array($0.prefix(3 * n)) }) }
+        let sequential = try variants.map { try Harness.renderer.render($0, date: Harness.date, to: .memory).bytes }
+        let parallel = Mutex<[Int: [UInt8]]>([:])
+        DispatchQueue.concurrentPerform(iterations: variants.count * 2) { i in
+            let bytes = (try? Harness.renderer.render(variants[i % variants.count], date: Harness.date, to: .memory).bytes) ?? []
+            parallel.withLock { $0[i] = bytes }
+        }
+        let results = parallel.withLock { $0 }
+        for i in 0..<(variants.count * 2) {
+            #expect(results[i] == sequential[i % variants.count], "document \(i % variants.count) differs on a parallel thread")
+        }
+        #expect(Set(sequential.map(\.count)).count == variants.count, "the variants differ from each other")
     }
 
     @Test func renderingTheReleveTwiceGivesIdenticalBytes() throws {
