@@ -98,6 +98,43 @@ import Testing
         }
     }
 
+    @Test func backgroundIsDrawnFirstFromTheMarginCornerAndFirstPageFooterVaries() throws {
+        let yaml = """
+            document:
+              title: Fond
+            page:
+              size: [300, 400]
+              margins: {top: 40, right: 30, bottom: 50, left: 20}
+            styles:
+              base: {size: 8}
+            background:
+              blocks:
+                - box: ["Filigrane"]
+                  background: "#EEEEEE"
+                  padding: 0
+            footer: {height: 12, offset: 10, blocks: ["Pied courant"]}
+            first_page:
+              footer: {height: 12, offset: 10, blocks: ["Pied de première page"]}
+            body:
+              - paragraph: Un
+              - page_break: true
+              - paragraph: Deux
+            """
+        let laid = try Harness.layout(try ScratchLayouts(yaml: yaml).bind())
+        try #require(laid.pages.count == 2)
+        for (i, page) in laid.pages.enumerated() {
+            let fill = try #require(page.rects.first { $0.fill != nil })
+            #expect(close(fill.rect.minX, 20) && close(fill.rect.minY, 40) && close(fill.rect.width, 250))
+            // Painted before the body's text, inside an artifact.
+            let firstGlyph = page.items.firstIndex { if case .glyphs = $0 { true } else { false } }!
+            let firstPath = page.items.firstIndex { if case .path = $0 { true } else { false } }!
+            #expect(firstPath < firstGlyph)
+            #expect(page.runs.first { $0.text == "Filigrane" }?.isArtifact == true)
+            let footer = i == 0 ? "Pied de première page" : "Pied courant"
+            #expect(page.runs.contains { $0.text == footer && $0.isArtifact })
+        }
+    }
+
     @Test func pageNumbersInTheBody() throws {
         // docs/layouts.md: `{page}` and `{pages}` are « allowed in any paragraph ».
         let filler = (1...31).map { _ in "  - paragraph: Ligne" }.joined(separator: "\n")
