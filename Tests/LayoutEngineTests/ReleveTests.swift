@@ -45,6 +45,15 @@ import Testing
         #expect(roles.contains { $0.hasPrefix("H1") } && roles.contains { $0.hasPrefix("Figure") })
     }
 
+    @Test func releveWithoutAnyLineStillHasItsHeaderAndTotal() throws {
+        let laid = try Harness.layout(try releveDocument(data: try VisualTests.sample { _ in [] }))
+        #expect(laid.pages.count == 1)
+        let text = laid.pages[0].text
+        #expect(text.contains("Nature de la prestation") && text.contains("Total"))
+        let nodes = laid.structure.nodes
+        #expect(nodes.filter { $0.role == "TR" }.count == 2, "the header row and the total row")
+    }
+
     @Test func twoPageReleveRepeatsItsHeaderAndNumbersItsPages() throws {
         let path = try Harness.renderFile(try releveDocument(data: try VisualTests.sample { $0 + $0 + $0 }))
         let pages = try Tool.pdfTextPages(path).map(Self.folded)
