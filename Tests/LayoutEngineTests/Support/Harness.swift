@@ -45,8 +45,8 @@ struct ScratchLayouts {
         for sub in ["samples", "partials", "assets"] {
             try! fm.createDirectory(atPath: directory + "/" + sub, withIntermediateDirectories: true)
         }
-        fm.createFile(atPath: directory + "/" + name + ".yaml", contents: Data(yaml.utf8))
-        fm.createFile(atPath: directory + "/samples/" + name + ".json", contents: Data(data.utf8))
+        try! Data(yaml.utf8).write(to: URL(fileURLWithPath: directory + "/" + name + ".yaml"))
+        try! Data(data.utf8).write(to: URL(fileURLWithPath: directory + "/samples/" + name + ".json"))
         if withLogo {
             try! fm.copyItem(atPath: PackageRoot.layouts + "/assets/logo.png", toPath: directory + "/assets/logo.png")
         }
