@@ -84,7 +84,14 @@ struct Flow {
                     pageHasContent = true
                 }
             default:
-                let atom = try Atom.make(block, width: width, engine: engine)
+                var atom = try Atom.make(block, width: width, engine: engine)
+                if case .image(var image) = block, atom.height > pageBodyHeight + 0.001 {
+                    // An image taller than the body ran off the page: scale it to the body's height,
+                    // keeping its aspect ratio.
+                    image.height = pageBodyHeight
+                    image.width = nil
+                    atom = try Atom.make(.image(image), width: width, engine: engine)
+                }
                 if case .keepTogether(let group) = block, atom.height > pageBodyHeight + 0.001 {
                     // A group taller than a whole page cannot be kept together: as one atom it ran past
                     // the bottom margin and off the page. Flowing its blocks loses nothing.
