@@ -65,6 +65,37 @@ import Testing
         #expect(laid.structure.nodes.filter { $0.role == "Figure" }.count == 2)
     }
 
+    @Test func imageTallerThanTheBodyIsScaledToFit() throws {
+        // A portrait image (10 × 40 px) 160 pt wide would be 640 pt tall: more than the 310 pt body.
+        let scratch = ScratchLayouts(yaml: Self.page + """
+
+            body:
+              - paragraph: Avant
+              - image: tall.png
+                width: 160
+                alt: "Scan"
+            """)
+        try Tool.python("""
+            import sys, zlib, struct
+            def chunk(kind, data):
+                return struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data))
+            rows = b''.join(b'\\x00' + b'\\x80' * 10 for _ in range(40))
+            png = b'\\x89PNG\\r\\n\\x1a\\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', 10, 40, 8, 0, 0, 0, 0)) \\
+                + chunk(b'IDAT', zlib.compress(rows)) + chunk(b'IEND', b'')
+            open(sys.argv[1], 'wb').write(png)
+            """, [scratch.directory + "/assets/tall.png"])
+        let laid = try Harness.layout(try scratch.bind())
+        var rects: [(page: Int, rect: Rect)] = []
+        for (i, page) in laid.pages.enumerated() {
+            for item in page.items { if case .image(_, let r) = item { rects.append((i, r)) } }
+        }
+        try #require(rects.count == 1)
+        // On the next page, as tall as the body, still 1:4.
+        let (page, r) = rects[0]
+        #expect(page == 1)
+        #expect(close(r.minY, 40) && close(r.height, 310) && close(r.width, 310 / 4))
+    }
+
     @Test func qrCodeIsASquareOfItsSizeWithAQuietZone() throws {
         let laid = try Self.laid("""
               - qr: "https://exemple.fr/v/1"
