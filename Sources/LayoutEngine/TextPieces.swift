@@ -24,9 +24,10 @@ enum TextSegmenter {
         while i < text.endIndex {
             let c = text[i]
             let next = text.index(after: i)
-            // CR LF (one Character in Swift) and CR are line ends too (UAX #14, BK/CR/LF): data from
-            // other systems carries them, and shaping them failed as an uncovered character.
-            if c == "\n" || c == "\r\n" || c == "\r" {
+            // Every mandatory break of UAX #14 (BK, CR, LF, NL: CR LF, which is one Character in Swift,
+            // CR, VT, FF, U+0085, U+2028, U+2029) ends a line: data from other systems carries them, and
+            // shaping them failed as an uncovered character.
+            if c.isNewline {
                 if start < i { out.append((text[start..<i], inSpace ? .space : .word)) }
                 out.append((text[i..<next], .newline))
                 start = next
