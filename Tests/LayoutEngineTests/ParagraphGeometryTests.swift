@@ -122,11 +122,11 @@ import Testing
         // Data from other systems carries CR LF line ends and tabs: CR LF and CR end a line (UAX #14,
         // mandatory breaks), a tab is a space; none of them is a character to find in a font.
         let laid = try Harness.layout(Self.document([
-            Self.paragraph("Ligne un\r\nLigne deux\rLigne trois"),
+            Self.paragraph("Ligne un\r\nLigne deux\rLigne trois\u{2028}Ligne quatre"),
             Self.paragraph("Nom\tPrénom"),
         ]))
         let lines = laid.pages[0].lines.map { $0.text.trimmingCharacters(in: .whitespaces) }
-        #expect(lines == ["Ligne un", "Ligne deux", "Ligne trois", "Nom Prénom"])
+        #expect(lines == ["Ligne un", "Ligne deux", "Ligne trois", "Ligne quatre", "Nom Prénom"])
     }
 
     @Test func datesAndNumbersAreNotBrokenAtTheirSlashesOrHyphens() throws {
