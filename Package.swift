@@ -70,7 +70,7 @@ let package = Package(
                     dependencies: ["PDFRender", "Typography", "Graphics", "TestSupport"],
                     swiftSettings: strict),
         .testTarget(name: "LayoutDefinitionsTests", dependencies: ["LayoutDefinitions", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "LayoutEngineTests", dependencies: ["LayoutEngine", "PDFRender", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "LayoutEngineTests", dependencies: ["LayoutEngine", "PDFRender", "TestSupport", "Portal", "LayoutDefinitions"], swiftSettings: strict),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PortalTests", dependencies: ["Portal", "TestSupport"], swiftSettings: strict),
     ]

@@ -114,35 +114,45 @@ struct Atom: Sendable {
     }
 
     private static func list(_ list: BoundList, width: Double, engine: LayoutEngine) throws(LayoutEngineError) -> Atom {
+        let items = try listItems(list, width: width, engine: engine)
+        return Atom(height: items.reduce(0) { $0 + $1.height }) { x, y, flow, parent in
+            let l = flow.tree.add("L", under: parent)
+            var dy = 0.0
+            for item in items {
+                item.emit(x: x, y: y + dy, flow: &flow, parent: l)
+                dy += item.height
+            }
+        }
+    }
+
+    /// One atom per list item (its LI, under the `L` given as parent), so that the flow can continue a
+    /// long list on the next page.
+    static func listItems(_ list: BoundList, width: Double, engine: LayoutEngine) throws(LayoutEngineError) -> [Atom] {
         let indent = list.markerStyle.size * 1.6
-        var items: [(marker: LaidParagraph, body: Stack, dy: Double)] = []
-        var height = 0.0
+        var atoms: [Atom] = []
         for (i, item) in list.items.enumerated() {
             let text = list.marker == .bullet ? "•" : "\(i + 1)."
             let marker = try ParagraphLayout(engine: engine).layout(
                 BoundParagraph(spans: [BoundSpan(content: .text(text), style: list.markerStyle)]), width: indent)
             let body = try Stack.make(item, width: width - indent, engine: engine)
-            items.append((marker, body, height))
-            height += max(body.height, marker.height) + list.markerStyle.size * 0.3
-        }
-        return Atom(height: height) { [items] x, y, flow, parent in
-            let l = flow.tree.add("L", under: parent)
-            for item in items {
+            let height = max(body.height, marker.height) + list.markerStyle.size * 0.3
+            atoms.append(Atom(height: height) { x, y, flow, l in
                 let li = flow.tree.add("LI", under: l)
                 let lbl = flow.tree.add("Lbl", under: li)
                 flow.emit(.beginStructure(node: lbl))
-                for line in item.marker.lines {
+                for line in marker.lines {
                     for var run in line.runs {
                         run.origin.x += x
-                        run.origin.y += y + item.dy
+                        run.origin.y += y
                         flow.emit(.glyphs(run))
                     }
                 }
                 flow.emit(.endStructure)
-                let body = flow.tree.add("LBody", under: li)
-                item.body.emit(x: x + indent, y: y + item.dy, flow: &flow, parent: body)
-            }
+                let lbody = flow.tree.add("LBody", under: li)
+                body.emit(x: x + indent, y: y, flow: &flow, parent: lbody)
+            })
         }
+        return atoms
     }
 
     private static func columns(_ columns: [BoundColumn], width: Double, engine: LayoutEngine) throws(LayoutEngineError) -> Atom {

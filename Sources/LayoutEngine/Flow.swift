@@ -15,6 +15,10 @@ struct Flow {
     /// Whether anything was placed on the current page (a block taller than the remaining space moves to
     /// the next page only if this one is not empty).
     var pageHasContent = false
+    /// The document's page count, for `{pages}` in body paragraphs: known on a second pass, which
+    /// `LayoutEngine.layout` runs only when the first one met such a paragraph (`printsPageNumbers`).
+    var pageCount: Int?
+    var printsPageNumbers = false
 
     init(engine: LayoutEngine, template: PageTemplate) {
         self.engine = engine
@@ -51,10 +55,17 @@ struct Flow {
             let block = blocks[i]
             switch block {
             case .paragraph(let p):
-                let laid = try ParagraphLayout(engine: engine).layout(p, width: width)
+                var laid = try ParagraphLayout(engine: engine).layout(p, width: width)
                 if laid.keepWithNext, i + 1 < blocks.count {
                     let next = try firstLineHeight(blocks[i + 1])
                     ensure(laid.spaceBefore + laid.height + laid.spaceAfter + next)
+                }
+                // `{page}`/`{pages}` in the body printed 0: lay such a paragraph out again with the
+                // number of the page its first line lands on and the count from the first pass.
+                if p.spans.contains(where: { !$0.content.isText }) {
+                    printsPageNumbers = true
+                    ensure(laid.spaceBefore + (laid.lines.first?.height ?? 0))
+                    laid = try ParagraphLayout(engine: engine).layout(p, width: width, page: (pages.count, pageCount ?? 0))
                 }
                 placeParagraph(laid, parent: parent)
             case .table(let t):
@@ -63,8 +74,30 @@ struct Flow {
                 if pageHasContent { newPage() }
             case .spacer(let h):
                 if pageHasContent { y += h }
+            case .list(let list):
+                // Item by item: as one unbreakable atom, a list longer than the page ran off its bottom.
+                let l = tree.add("L", under: parent)
+                for item in try Atom.listItems(list, width: width, engine: engine) {
+                    ensure(item.height)
+                    item.emit(x: left, y: y, flow: &self, parent: l)
+                    y += item.height
+                    pageHasContent = true
+                }
             default:
-                let atom = try Atom.make(block, width: width, engine: engine)
+                var atom = try Atom.make(block, width: width, engine: engine)
+                if case .image(var image) = block, atom.height > pageBodyHeight + 0.001 {
+                    // An image taller than the body ran off the page: scale it to the body's height,
+                    // keeping its aspect ratio.
+                    image.height = pageBodyHeight
+                    image.width = nil
+                    atom = try Atom.make(.image(image), width: width, engine: engine)
+                }
+                if case .keepTogether(let group) = block, atom.height > pageBodyHeight + 0.001 {
+                    // A group taller than a whole page cannot be kept together: as one atom it ran past
+                    // the bottom margin and off the page. Flowing its blocks loses nothing.
+                    try place(group, parent: parent)
+                    break
+                }
                 ensure(atom.height)
                 atom.emit(x: left, y: y, flow: &self, parent: parent)
                 y += atom.height
@@ -80,7 +113,17 @@ struct Flow {
             let laid = try ParagraphLayout(engine: engine).layout(p, width: width)
             return laid.spaceBefore + (laid.lines.first?.height ?? 0)
         case .table(let t):
-            return 40 + Double(t.headerRows.count) * 15
+            // The header rows and the first body row, measured: `TableLayout.place` moves the table to
+            // the next page when they do not fit, and a guess (40 + 15 pt a header row) left headings
+            // with tall headers alone at the bottom of the page. Without auto columns, the first row
+            // is enough to know the widths.
+            var head = t
+            if !t.columns.contains(where: { $0.width == .auto }) { head.rows = Array(t.rows.prefix(1)) }
+            let (_, header, body) = try TableLayout(engine: engine).laidRows(head, width: width)
+            return header.reduce(0) { $0 + $1.height } + (body.first?.height ?? 0)
+        case .list(let list):
+            // Lists flow item by item: the first item is what must follow the heading.
+            return try Atom.listItems(list, width: width, engine: engine).first?.height ?? 0
         default:
             return try Atom.make(block, width: width, engine: engine).height
         }
@@ -124,4 +167,8 @@ extension ParagraphRole {
 
 extension RGB {
     var color: Color { .rgb(r, g, b) }
+}
+
+extension SpanContent {
+    var isText: Bool { if case .text = self { true } else { false } }
 }

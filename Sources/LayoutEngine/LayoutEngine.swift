@@ -41,6 +41,13 @@ public final class LayoutEngine: Sendable {
     public func layout(_ document: BoundDocument) throws(LayoutEngineError) -> LaidOutDocument {
         var flow = Flow(engine: self, template: document.page)
         try flow.place(document.body, parent: flow.tree.root)
+        if flow.printsPageNumbers {
+            // The body prints `{pages}`: lay it out again now that the count is known.
+            let count = flow.pages.count
+            flow = Flow(engine: self, template: document.page)
+            flow.pageCount = count
+            try flow.place(document.body, parent: flow.tree.root)
+        }
         let bodies = flow.finishPages()
         var frames: [Frame] = []
         frames.reserveCapacity(bodies.count)

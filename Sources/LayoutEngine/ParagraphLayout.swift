@@ -31,6 +31,8 @@ struct ParagraphLayout {
         var piece: TextPiece
         var style: TextStyle
         var extra: Double = 0
+        /// The piece ends with a soft hyphen (U+00AD): a hyphen is drawn if the line breaks after it.
+        var softHyphen = false
     }
 
     func layout(_ paragraph: BoundParagraph, width: Double, alignment: Alignment? = nil,
@@ -67,12 +69,14 @@ struct ParagraphLayout {
         }
 
         for span in paragraph.spans {
-            let text: String
+            var text: String
             switch span.content {
             case .text(let t): text = t
             case .pageNumber: text = page.map { String($0.number) } ?? "0"
             case .pageCount: text = page.map { String($0.count) } ?? "0"
             }
+            // A tab in data is white space, not a glyph to find in a font (it failed as uncovered).
+            if text.contains("\t") { text = String(text.map { $0 == "\t" ? " " : $0 }) }
             let font = FontKey(span.style)
             let chain = try engine.chain(font)
             for (slice, kind) in TextSegmenter.pieces(text) {
@@ -90,7 +94,16 @@ struct ParagraphLayout {
                 case .word:
                     let w = piece.widthPerPoint * span.style.size
                     let sp = pendingSpace.map { $0.piece.widthPerPoint * $0.style.size } ?? 0
-                    if !current.isEmpty && breakAllowed && currentWidth + sp + w > width + 0.001 {
+                    // A syllable ending in a soft hyphen needs room for the hyphen drawn if the line
+                    // breaks after it.
+                    let softHyphen = slice.last == "\u{00AD}"
+                    let reserve = softHyphen ? try hyphen(span.style).widthPerPoint * span.style.size : 0
+                    if !current.isEmpty && breakAllowed && currentWidth + sp + w + reserve > width + 0.001 {
+                        if let last = current.last, last.softHyphen {
+                            let h = try hyphen(last.style)
+                            current.append(Placed(piece: h, style: last.style))
+                            currentWidth += h.widthPerPoint * last.style.size
+                        }
                         flush(justify: true)
                     }
                     if current.isEmpty && w > width + 0.001 {
@@ -105,18 +118,32 @@ struct ParagraphLayout {
                             current.append(space)
                             currentWidth += sp
                         }
-                        current.append(Placed(piece: piece, style: span.style))
+                        current.append(Placed(piece: piece, style: span.style, softHyphen: softHyphen))
                         currentWidth += w
                     }
                     pendingSpace = nil
-                    // A break is allowed after a hyphen or slash piece, not between two spans of one word.
-                    if let last = slice.last, last == "-" || last == "/" { breakAllowed = true } else { breakAllowed = false }
+                    // A break is allowed after a hyphen, slash, soft hyphen or zero-width space piece,
+                    // not between two spans of one word.
+                    if let last = slice.last, last == "-" || last == "/" || last == "\u{00AD}" || last == "\u{200B}" {
+                        breakAllowed = true
+                    } else {
+                        breakAllowed = false
+                    }
                 }
             }
         }
         if !current.isEmpty || lines.isEmpty { flush(justify: false) }
         return LaidParagraph(role: paragraph.role, lines: lines, spaceBefore: paragraph.style.spaceBefore,
                              spaceAfter: paragraph.style.spaceAfter, keepWithNext: paragraph.style.keepWithNext)
+    }
+
+    /// The hyphen drawn at a line break on a soft hyphen.
+    private func hyphen(_ style: TextStyle) throws(LayoutEngineError) -> TextPiece {
+        let font = FontKey(style)
+        let chain = try engine.chain(font)
+        do { return try engine.shapes.piece("-", kind: .word, font: font, chain: chain) } catch {
+            throw LayoutEngineError(.font, error.reason)
+        }
     }
 
     private func splitLongWord(_ word: Substring, style: TextStyle, chain: FontChain, font: FontKey,
@@ -170,12 +197,20 @@ struct ParagraphLayout {
             if spaces > 0 { extraPerSpace = max(0, width - lineWidth) / Double(spaces) }
         }
         var runs: [GlyphRun] = []
+        // Widened spaces are whole font units. Rounding each space on its own let the error add up
+        // (half a unit per space: 0.015 pt on a 10 pt line of 12 spaces), so justified lines missed the
+        // right margin; rounding the running total keeps the line's error under half a unit.
+        var extraWanted = 0.0, extraGiven = 0.0
         for p in pieces {
             let color = Color.rgb(p.style.color.r, p.style.color.g, p.style.color.b)
             for shaped in p.piece.runs {
                 var run = shaped.glyphRun(size: p.style.size, origin: Point(x: x, y: baseline), color: color)
                 if p.piece.kind == .space && extraPerSpace > 0, !run.advances.isEmpty {
-                    run.advances[run.advances.count - 1] += Int32((extraPerSpace * Double(run.unitsPerEm) / p.style.size).rounded())
+                    extraWanted += extraPerSpace
+                    let perUnit = p.style.size / Double(run.unitsPerEm)
+                    let units = ((extraWanted - extraGiven) / perUnit).rounded()
+                    run.advances[run.advances.count - 1] += Int32(units)
+                    extraGiven += units * perUnit
                 }
                 x += run.width
                 if let last = runs.last, canMerge(last, run) {

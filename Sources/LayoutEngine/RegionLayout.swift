@@ -69,6 +69,32 @@ struct RegionLayout {
             return .box(box)
         case .keepTogether(let blocks):
             return .keepTogether(blocks.map { resolvePageNumbers($0, page: page) })
+        // Tables and lists in a header or footer (a footer laid out as a grid) printed « 0 / 0 ».
+        case .table(var table):
+            func resolve(_ rows: [BoundRow]) -> [BoundRow] {
+                rows.map { row in
+                    var row = row
+                    row.cells = row.cells.map { cell in
+                        var cell = cell
+                        switch cell.content {
+                        case .paragraph(let p):
+                            if case .paragraph(let resolved) = resolvePageNumbers(.paragraph(p), page: page) {
+                                cell.content = .paragraph(resolved)
+                            }
+                        case .blocks(let blocks):
+                            cell.content = .blocks(blocks.map { resolvePageNumbers($0, page: page) })
+                        }
+                        return cell
+                    }
+                    return row
+                }
+            }
+            table.headerRows = resolve(table.headerRows)
+            table.rows = resolve(table.rows)
+            return .table(table)
+        case .list(var list):
+            list.items = list.items.map { $0.map { resolvePageNumbers($0, page: page) } }
+            return .list(list)
         default:
             return block
         }

@@ -114,7 +114,9 @@ struct TableLayout {
         emitHeader(&flow)
         let roomBelowHeader = flow.pageBodyHeight - headerHeight
         for row in body {
-            if row.height > flow.remaining + 0.001 && flow.pageHasContent && row.height <= roomBelowHeader {
+            // Move on only if the row fits under the repeated header of a fresh page: otherwise a page
+            // would hold the header alone (a taller row is split below instead).
+            if row.height > flow.remaining + 0.001 && flow.pageHasContent && row.height <= roomBelowHeader + 0.001 {
                 drawGrid(segment, x: flow.left, width: tableWidth, flow: &flow, style: table.style)
                 segment.removeAll()
                 flow.newPage()

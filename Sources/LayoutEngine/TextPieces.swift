@@ -24,7 +24,10 @@ enum TextSegmenter {
         while i < text.endIndex {
             let c = text[i]
             let next = text.index(after: i)
-            if c == "\n" {
+            // Every mandatory break of UAX #14 (BK, CR, LF, NL: CR LF, which is one Character in Swift,
+            // CR, VT, FF, U+0085, U+2028, U+2029) ends a line: data from other systems carries them, and
+            // shaping them failed as an uncovered character.
+            if c.isNewline {
                 if start < i { out.append((text[start..<i], inSpace ? .space : .word)) }
                 out.append((text[i..<next], .newline))
                 start = next
@@ -41,8 +44,19 @@ enum TextSegmenter {
                     start = i
                     inSpace = false
                 }
+                // A soft hyphen (U+00AD, UAX #14 class BA) and a zero-width space (U+200B, class ZW)
+                // are break opportunities after them.
+                if c == "\u{00AD}" || c == "\u{200B}", next < text.endIndex {
+                    out.append((text[start..<next], .word))
+                    start = next
+                    previous = c
+                    i = next
+                    continue
+                }
+                // Not before a digit (UAX #14 LB25: HY × NU, SY × NU): a date such as 01/10/2026 or
+                // 2026-11-26, or a file number, ended a line with « 01/10/ ».
                 if (c == "-" || c == "/"), let p = previous, p.isLetter || p.isNumber,
-                   next < text.endIndex, text[next].isLetter || text[next].isNumber {
+                   next < text.endIndex, text[next].isLetter && !text[next].isNumber {
                     out.append((text[start..<next], .word))
                     start = next
                 }

@@ -31,15 +31,20 @@ struct RenderLayoutCommand: AsyncParsableCommand {
         let date = try EditionDate.resolve(shared.today)
         if data.hasSuffix(".jsonl") {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-            let lines = try String(contentsOfFile: data, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: true)
+            // Split on any line end: in a Swift String « \r\n » is one Character, which splitting on
+            // « \n » never matched, so a JSON Lines file written on Windows read as one line.
+            let lines = try String(contentsOfFile: data, encoding: .utf8).split(whereSeparator: \.isNewline)
             let summary = try BatchRunner(jobs: jobs).run(count: lines.count) { index, deflater in
-                let value: DataValue
-                do { value = try DataValue(json: Array(lines[index].utf8)) } catch {
+                // Every failure names its line: « lignes[0].montant » alone does not say which of
+                // thousands of documents lacks it.
+                do {
+                    let value = try DataValue(json: Array(lines[index].utf8))
+                    let document = try layout.bind(value)
+                    let path = out + "/" + String(format: "%06d", index + 1) + ".pdf"
+                    return try context.renderer.render(document, date: date, to: .file(path), deflater: deflater)
+                } catch {
                     throw CLIError("\(data):\(index + 1): \(error)")
                 }
-                let document = try layout.bind(value)
-                let path = out + "/" + String(format: "%06d", index + 1) + ".pdf"
-                return try context.renderer.render(document, date: date, to: .file(path), deflater: deflater)
             }
             print("\(summary.documents) documents, \(summary.pages) pages, \(summary.bytes) octets dans \(out)")
         } else {
