@@ -21,6 +21,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         // System-library shims, one per C library, found with pkg-config.
@@ -43,7 +44,7 @@ let package = Package(
                 swiftSettings: strict),
 
         // Layout: declarative definitions and the engine that turns them into frames.
-        .target(name: "LayoutDefinitions", dependencies: ["Yams"], swiftSettings: strict),
+        .target(name: "LayoutDefinitions", dependencies: ["Yams", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),
         .target(name: "Barcodes", dependencies: ["CQRencode"], swiftSettings: strict),
         .target(name: "LayoutEngine",
                 dependencies: ["LayoutDefinitions", "Graphics", "Typography", "Barcodes"],
@@ -52,7 +53,8 @@ let package = Package(
         // Account data and the portal's business rules.
         .target(name: "Accounts", dependencies: ["CSQLite"], swiftSettings: strict),
         .target(name: "Portal",
-                dependencies: ["Accounts", "LayoutEngine", "LayoutDefinitions", "PDFRender"],
+                dependencies: ["Accounts", "LayoutEngine", "LayoutDefinitions", "PDFRender",
+                               .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: strict),
 
         .executableTarget(name: "paperasse",
@@ -70,7 +72,8 @@ let package = Package(
                     dependencies: ["PDFRender", "Typography", "Graphics", "TestSupport"],
                     swiftSettings: strict),
         .testTarget(name: "LayoutDefinitionsTests", dependencies: ["LayoutDefinitions", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "LayoutEngineTests", dependencies: ["LayoutEngine", "PDFRender", "TestSupport", "Portal", "LayoutDefinitions"], swiftSettings: strict),
+        .testTarget(name: "LayoutEngineTests", dependencies: ["LayoutEngine", "PDFRender", "TestSupport", "Portal", "LayoutDefinitions"],
+                    exclude: ["Goldens", "References", "README.md"], swiftSettings: strict),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PortalTests", dependencies: ["Portal", "TestSupport"], swiftSettings: strict),
     ]

@@ -75,7 +75,7 @@ public struct LayoutLibrary: Sendable {
         do { files = try FileManager.default.contentsOfDirectory(atPath: fontsDirectory) } catch {
             throw LayoutError(.io, "cannot read the fonts directory \(fontsDirectory)")
         }
-        var hash = SHA256()
+        var hash = ContentHasher()
         for file in files.sorted() where [".ttf", ".otf", ".ttc"].contains(where: { file.lowercased().hasSuffix($0) }) {
             guard let data = FileManager.default.contents(atPath: fontsDirectory + "/" + file) else {
                 throw LayoutError(.io, "cannot read font \(file)")
@@ -95,22 +95,11 @@ public struct LayoutLibrary: Sendable {
         let bytes = [UInt8](data)
         let compiler = LayoutCompiler(directory: directory)
         let program = try compiler.compile(relativePath: relative, text: String(decoding: bytes, as: UTF8.self))
-        var hash = SHA256()
+        var hash = ContentHasher()
         hash.record(relative, bytes)
         let dependencies = compiler.dependencies.keys.sorted()
         for dependency in dependencies { hash.record(dependency, compiler.dependencies[dependency]!) }
         hash.record("fonts", fontsDigest)
-        return Layout(name: name, versionDigest: SHA256.hex(hash.finalize()), dependencies: dependencies, program: program)
-    }
-}
-
-extension SHA256 {
-    /// Feeds a named, length-prefixed record, so moving bytes between files changes the hash.
-    mutating func record(_ name: String, _ bytes: [UInt8]) {
-        update(name.utf8)
-        update([0])
-        update(String(bytes.count).utf8)
-        update([0])
-        update(bytes)
+        return Layout(name: name, versionDigest: ContentHasher.hex(hash.finalize()), dependencies: dependencies, program: program)
     }
 }

@@ -20,7 +20,7 @@ struct ReleveMensuelTests {
         #expect(doc.title == "Relevé mensuel de vos remboursements")
         #expect(doc.lang == "fr-FR")
         #expect(doc.author == "CPAM de Lille-Douai")
-        #expect(doc.subject == "Relevé de octobre 2026")
+        #expect(doc.subject == "Relevé mensuel — octobre 2026")
         #expect(doc.page.width == 595.28 && doc.page.height == 841.89)
         #expect(doc.page.marginLeft == 30 && doc.page.marginRight == 30)
         #expect(doc.page.marginTop == 36 && doc.page.marginBottom == 48)
@@ -77,7 +77,7 @@ struct ReleveMensuelTests {
         #expect(columns[1].blocks.compactMap(\.text) == ["CPAM de Lille-Douai", "33 place de la Comédie", "59000 Lille", "Téléphone : 36 46"])
         #expect(columns[2].blocks.compactMap(\.text) == ["Mme Élodie Dupré-Lefèvre", "128 cours Mirabeau", "59000 Lille"])
         guard case .columns(let footer) = doc.regions.footer[0] else { Issue.record("footer columns"); return }
-        #expect(footer[0].blocks[0].text == "CPAM de Lille-Douai — relevé de octobre 2026")
+        #expect(footer[0].blocks[0].text == "CPAM de Lille-Douai — relevé mensuel, octobre 2026")
         let pageSpans = try #require(footer[1].blocks[0].paragraph?.spans)
         #expect(pageSpans.map(\.content) == [.text("Page "), .pageNumber, .text(" / "), .pageCount])
         #expect(pageSpans[1].style.size == 7.5)

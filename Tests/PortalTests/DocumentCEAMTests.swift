@@ -88,4 +88,35 @@ struct DocumentCEAMTests {
         #expect(refused.error?.reason.hasSuffix("le certificat provisoire ne peut pas être délivré.") == true)
         #expect(refused.files.isEmpty)
     }
+
+    /// The delivery is recorded only once the PDF exists, and the database decides between concurrent
+    /// requests: of six simultaneous requests for one beneficiary, exactly one leaves a document and a
+    /// record; the others are refused and leave no file.
+    @Test("concurrent requests: one document, one record, the others refused without a file")
+    func concurrentRequestsIssueOnce() async throws {
+        let seeded = try await SeededAccounts()
+        let nir = try Self.candidate(seeded)
+        let harness = try DocumentHarness(store: seeded.store)
+        let request = DocumentRequest(kind: .ceamProvisoire, nir13: nir, today: S.today, departure: S.today.adding(days: 3))
+        let outcomes = await withTaskGroup(of: String?.self) { group in
+            for i in 0..<6 {
+                group.addTask {
+                    do throws(IssueError) {
+                        _ = try harness.issuer.issue(request, to: harness.output.file("cp-\(i).pdf"))
+                        return nil
+                    } catch {
+                        return error.code
+                    }
+                }
+            }
+            var codes: [String?] = []
+            for await code in group { codes.append(code) }
+            return codes
+        }
+        #expect(outcomes.filter { $0 == nil }.count == 1)
+        #expect(outcomes.compactMap { $0 }.allSatisfy { $0 == "certificat-deja-delivre" })
+        let files = try harness.output.listing()
+        #expect(files.count == 1 && files.allSatisfy { $0.hasPrefix("cp-") && $0.hasSuffix(".pdf") }, "\(files)")
+        #expect(try seeded.store.ceamCertificates(nir13: nir).filter { $0.beneficiaryRank == 1 }.count == 1)
+    }
 }

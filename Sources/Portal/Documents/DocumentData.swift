@@ -4,7 +4,24 @@ import LayoutDefinitions
 /// From a request to the layout's data: checks the parameters the kind needs, runs the kind's
 /// rules (which may refuse), and maps the document model to `DataValue`.
 enum DocumentData {
-    static func build(_ request: DocumentRequest, id: String, store: any AccountStore) throws(IssueError) -> DataValue {
+    /// The layout's data, and what to record once the PDF exists (the CEAM delivery), if anything.
+    struct Prepared {
+        var data: DataValue
+        var commit: (() throws(Refusal) -> Void)?
+    }
+
+    static func build(_ request: DocumentRequest, id: String, store: any AccountStore) throws(IssueError) -> Prepared {
+        if request.kind == .ceamProvisoire {
+            do { return try ceam(request, id: id, store: store) } catch let error as IssueError { throw error } catch let refusal as Refusal {
+                throw .refused(refusal)
+            } catch {
+                throw .failed("Le document n'a pas pu être préparé : \(error)")
+            }
+        }
+        return Prepared(data: try data(request, id: id, store: store), commit: nil)
+    }
+
+    private static func data(_ request: DocumentRequest, id: String, store: any AccountStore) throws(IssueError) -> DataValue {
         let shown = try shownMentions(request)
         do {
             switch request.kind {
@@ -35,7 +52,7 @@ enum DocumentData {
             case .releveFiscal:
                 return try ReleveFiscalBuilder.build(store: store, nir13: request.nir13, today: request.today).layoutData(id: id)
             case .ceamProvisoire:
-                return try ceam(request, id: id, store: store)
+                preconditionFailure("prepared by build(_:id:store:)")
             }
         } catch let error as IssueError {
             throw error
@@ -46,7 +63,7 @@ enum DocumentData {
         }
     }
 
-    private static func ceam(_ request: DocumentRequest, id: String, store: any AccountStore) throws -> DataValue {
+    private static func ceam(_ request: DocumentRequest, id: String, store: any AccountStore) throws -> Prepared {
         guard let departure = request.departure else {
             throw IssueError.invalidRequest("Le certificat provisoire demande la date de départ (--departure AAAA-MM-JJ).")
         }
@@ -58,10 +75,13 @@ enum DocumentData {
             throw Refusal(.donneesIndisponibles,
                           "Les données de votre compte sont momentanément indisponibles : veuillez réessayer plus tard.")
         }
-        let doc = try CertificatProvisoireCEAMBuilder.issue(store: store, nir13: request.nir13, beneficiaryRank: rank,
-                                                             departure: departure, today: request.today)
+        let (doc, certificate) = try CertificatProvisoireCEAMBuilder.prepare(
+            store: store, nir13: request.nir13, beneficiaryRank: rank, departure: departure, today: request.today)
         let card = cards.filter { $0.beneficiaryRank == rank }.max { $0.expiry < $1.expiry }
-        return doc.layoutData(id: id, card: card)
+        let nir13 = request.nir13, firstName = doc.beneficiary.firstName
+        return Prepared(data: doc.layoutData(id: id, card: card)) { () throws(Refusal) in
+            try CertificatProvisoireCEAMBuilder.record(certificate, firstName: firstName, nir13: nir13, store: store)
+        }
     }
 
     /// The mention codes to print, or nil for all; refuses a mention the kind does not carry.

@@ -35,7 +35,8 @@ public struct DocumentIssuer: Sendable {
             throw .failed("Le dossier de destination « \(directory) » n'existe pas ou n'est pas accessible en écriture.")
         }
         let id = Self.documentID(request)
-        let data = try DocumentData.build(request, id: id, store: store)
+        let prepared = try DocumentData.build(request, id: id, store: store)
+        let data = prepared.data
         inspect(data)
         let result: RenderResult
         do {
@@ -50,14 +51,22 @@ public struct DocumentIssuer: Sendable {
             try? FileManager.default.removeItem(atPath: path)
             throw .failed("Le document édité n'a pas pu être relu : \(path)")
         }
+        // Only now that the document exists is its delivery recorded (the CEAM certificate, once per
+        // beneficiary); if another request won the race, this document is withdrawn.
+        if let commit = prepared.commit {
+            do throws(Refusal) { try commit() } catch {
+                try? FileManager.default.removeItem(atPath: path)
+                throw .refused(error)
+            }
+        }
         return IssuedDocument(id: id, kind: request.kind, pages: result.pageCount, bytes: bytes.count,
-                              sha256: SHA256Digest.hex(of: bytes))
+                              sha256: Fingerprint.sha256Hex(bytes))
     }
 
     /// « RM-20261126-3F1C9A0B7D »: the kind, the day of issue, and a hash of the request, so the
     /// same request the same day gives the same id (and the same bytes), and no clock is read.
     static func documentID(_ request: DocumentRequest) -> String {
-        let hash = SHA256Digest.hex(of: Array(request.canonical.utf8)).prefix(10).uppercased()
+        let hash = Fingerprint.sha256Hex(request.canonical.utf8).prefix(10).uppercased()
         let t = request.today
         let day = String(t.year * 10_000 + t.month * 100 + t.day)
         return "\(request.kind.idPrefix)-\(day)-\(hash)"
