@@ -6,14 +6,18 @@ import os
 import struct
 import zlib
 
-SIZE = 240
+# The emblem is designed on a 240-unit square and drawn at SIZE pixels: 120 px for 36 pt on the page
+# is 240 dpi, sharp in print, and half the bytes of 240 px in every document that carries it.
+DESIGN = 240
+SIZE = 120
+SCALE = DESIGN / SIZE
 BLUE = (0x1F, 0x3A, 0x5F)
 TEAL = (0x3F, 0xA7, 0xB5)
 WHITE = (0xFF, 0xFF, 0xFF)
 
 
 def inside_rounded_square(x, y, margin=6, radius=44):
-    lo, hi = margin, SIZE - margin
+    lo, hi = margin, DESIGN - margin
     if not (lo <= x <= hi and lo <= y <= hi):
         return False
     cx = min(max(x, lo + radius), hi - radius)
@@ -22,7 +26,7 @@ def inside_rounded_square(x, y, margin=6, radius=44):
 
 
 def inside_cross(x, y):
-    c, arm, half = SIZE / 2, 62, 17
+    c, arm, half = DESIGN / 2, 62, 17
     cy = c - 18
     return (abs(x - c) <= half and abs(y - cy) <= arm) or (abs(y - cy) <= half and abs(x - c) <= arm)
 
@@ -30,7 +34,7 @@ def inside_cross(x, y):
 def inside_wave(x, y):
     # A band between two sine-like arcs across the lower part of the emblem.
     import math
-    base = 182 + 10 * math.sin((x / SIZE) * 2 * math.pi)
+    base = 182 + 10 * math.sin((x / DESIGN) * 2 * math.pi)
     return base <= y <= base + 16
 
 
@@ -48,7 +52,7 @@ def pixel(px, py):
     samples = []
     for sy in range(4):
         for sx in range(4):
-            samples.append(colour_at(px + (sx + 0.5) / 4, py + (sy + 0.5) / 4))
+            samples.append(colour_at((px + (sx + 0.5) / 4) * SCALE, (py + (sy + 0.5) / 4) * SCALE))
     covered = [s for s in samples if s is not None]
     if not covered:
         return (0, 0, 0, 0)

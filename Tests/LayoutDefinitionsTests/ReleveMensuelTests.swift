@@ -73,7 +73,7 @@ struct ReleveMensuelTests {
         guard case .columns(let columns) = doc.body[0] else { Issue.record("letterhead first"); return }
         #expect(columns.map(\.width) == [.fixed(44), .fixed(246), .fixed(245)])
         guard case .image(let logo) = columns[0].blocks[0] else { Issue.record("logo"); return }
-        #expect(logo.assetName == "logo.png" && logo.pixelWidth == 240 && logo.alt != nil)
+        #expect(logo.assetName == "logo.png" && logo.pixelWidth == 120 && logo.alt != nil)
         #expect(columns[1].blocks.compactMap(\.text) == ["CPAM de Lille-Douai", "33 place de la Comédie", "59000 Lille", "Téléphone : 36 46"])
         #expect(columns[2].blocks.compactMap(\.text) == ["Mme Élodie Dupré-Lefèvre", "128 cours Mirabeau", "59000 Lille"])
         guard case .columns(let footer) = doc.regions.footer[0] else { Issue.record("footer columns"); return }
