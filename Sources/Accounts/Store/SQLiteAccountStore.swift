@@ -49,6 +49,14 @@ public final class SQLiteAccountStore: AccountStore {
                                 reason: "base en version \(current), plus récente que ce programme (\(Migrations.all.count))")
         }
         guard current < Migrations.all.count else { return }
+        // A file at version 0 that already has tables belongs to something else: never add ours to it.
+        if current == 0 {
+            let tables = try db.query("SELECT count(*) FROM sqlite_master WHERE type = 'table'", [], field: "schema") { $0.int(0) }
+            if let count = tables.first, count > 0 {
+                throw AccountsError(.schema, field: "schema",
+                                    reason: "ce fichier SQLite n'est pas une base Paperasse (il contient déjà \(count) table(s))")
+            }
+        }
         try db.transaction {
             for (index, sql) in Migrations.all.enumerated().dropFirst(current) {
                 try db.execute(sql)
