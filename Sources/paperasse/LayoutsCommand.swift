@@ -14,7 +14,7 @@ struct LayoutsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let problems = LayoutLibrary.check(directory: layouts, fontsDirectory: fonts)
-            if let first = problems.first { throw CLIError("\(first)") }
+            if let first = problems.first { throw CommandLineError("\(first)") }
             let library = try LayoutLibrary.load(directory: layouts, fontsDirectory: fonts)
             for name in library.layouts.keys.sorted() {
                 let layout = try library.layout(named: name)

@@ -43,7 +43,7 @@ struct RenderLayoutCommand: AsyncParsableCommand {
                     let path = out + "/" + String(format: "%06d", index + 1) + ".pdf"
                     return try context.renderer.render(document, date: date, to: .file(path), deflater: deflater)
                 } catch {
-                    throw CLIError("\(data):\(index + 1): \(error)")
+                    throw CommandLineError("\(data):\(index + 1): \(error)")
                 }
             }
             print("\(summary.documents) documents, \(summary.pages) pages, \(summary.bytes) octets dans \(out)")
@@ -72,10 +72,4 @@ struct SharedOptions: ParsableArguments {
         return Context(library: try LayoutLibrary.load(directory: layouts, fontsDirectory: fonts),
                        renderer: try DocumentRenderer(fonts: registry))
     }
-}
-
-/// A one-line error for the command line.
-struct CLIError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }
