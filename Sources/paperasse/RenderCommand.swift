@@ -70,7 +70,7 @@ struct RenderCommand: AsyncParsableCommand {
                                     renderer: try DocumentRenderer(fonts: FontRegistry(directory: fonts)))
         do {
             let issued = try issuer.issue(request, to: out) { data in
-                if let dataOut { FileManager.default.createFile(atPath: dataOut, contents: Data((data.jsonText() + "\n").utf8)) }
+                if let dataOut { _ = FileManager.default.createFile(atPath: dataOut, contents: Data((data.jsonText() + "\n").utf8)) }
             }
             print("{\"id\":\"\(issued.id)\",\"kind\":\"\(issued.kind.rawValue)\",\"pages\":\(issued.pages),\"bytes\":\(issued.bytes),\"sha256\":\"\(issued.sha256)\"}")
         } catch {

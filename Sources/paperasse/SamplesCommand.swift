@@ -40,6 +40,8 @@ struct SamplesCommand: AsyncParsableCommand {
             let day = try Day(year: date.year, month: date.month, day: date.day)
             try DemoDocuments.render(db: db, library: library, renderer: renderer, today: day, out: out)
         }
+        let folder = URL(fileURLWithPath: out).standardizedFileURL.path
+        print("Les documents sont dans \(folder)/ (le portail web viendra avec son ticket).")
     }
 }
 
