@@ -77,7 +77,7 @@ def main():
     png += chunk(b"IHDR", struct.pack(">IIBBBBB", SIZE, SIZE, 8, 6, 0, 0, 0))
     png += chunk(b"IDAT", zlib.compress(bytes(rows), 9))
     png += chunk(b"IEND", b"")
-    out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Layouts", "assets", "logo.png")
+    out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "logo.png")
     with open(out, "wb") as f:
         f.write(png)
     print(f"wrote {os.path.normpath(out)} ({len(png)} bytes)")
