@@ -39,7 +39,7 @@ public final class RenderCache: Sendable {
     /// would otherwise stay in a long-running process forever, one entry per document.
     let maxImages: Int
 
-    public init(maxFontPrograms: Int = 4096, maxImages: Int = 256) {
+    public init(maxFontPrograms: Int = 512, maxImages: Int = 256) {
         self.maxFontPrograms = maxFontPrograms
         self.maxImages = maxImages
     }
