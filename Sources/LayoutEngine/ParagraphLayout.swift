@@ -171,8 +171,9 @@ struct ParagraphLayout {
         return parts
     }
 
-    private func place(_ pieces: [Placed], width: Double, lineWidth: Double, alignment: Alignment,
+    private func place(_ logical: [Placed], width: Double, lineWidth: Double, alignment: Alignment,
                        lineHeight: Double, fallbackStyle: TextStyle?) -> LaidLine {
+        let pieces = Self.visualOrder(logical)
         var ascent = 0.0, descent = 0.0, size = fallbackStyle?.size ?? 10
         for p in pieces {
             size = max(size, p.style.size)
@@ -197,6 +198,7 @@ struct ParagraphLayout {
             if spaces > 0 { extraPerSpace = max(0, width - lineWidth) / Double(spaces) }
         }
         var runs: [GlyphRun] = []
+        var lastRightToLeft = false
         // Widened spaces are whole font units. Rounding each space on its own let the error add up
         // (half a unit per space: 0.015 pt on a 10 pt line of 12 spaces), so justified lines missed the
         // right margin; rounding the running total keeps the line's error under half a unit.
@@ -213,14 +215,41 @@ struct ParagraphLayout {
                     extraGiven += units * perUnit
                 }
                 x += run.width
-                if let last = runs.last, canMerge(last, run) {
+                // Right-to-left runs stay whole: their clusters decrease, and a merged run must map its
+                // glyphs back to text in one direction (ToUnicode, ISO 32000-1 §9.10).
+                if let last = runs.last, !shaped.isRightToLeft, !lastRightToLeft, canMerge(last, run) {
                     runs[runs.count - 1] = merged(last, run)
                 } else {
                     runs.append(run)
                 }
+                lastRightToLeft = shaped.isRightToLeft
             }
         }
         return LaidLine(height: height, baseline: baseline, width: lineWidth, runs: runs)
+    }
+
+    /// Lines are left to right (French paragraphs); a sequence of right-to-left words with the spaces
+    /// between them (« אבי כהן ») is shown in reverse order, as the Unicode bidi algorithm's rule L2 does
+    /// for one embedding level. Each word was already shaped right to left by its script.
+    private static func visualOrder(_ pieces: [Placed]) -> [Placed] {
+        func isRTL(_ p: Placed) -> Bool {
+            p.piece.kind == .word && !p.piece.runs.isEmpty && p.piece.runs.allSatisfy(\.isRightToLeft)
+        }
+        guard pieces.contains(where: isRTL) else { return pieces }
+        var out = pieces
+        var i = 0
+        while i < out.count {
+            guard isRTL(out[i]) else { i += 1; continue }
+            var end = i
+            var j = i + 1
+            while j < out.count && (isRTL(out[j]) || out[j].piece.kind == .space) {
+                if isRTL(out[j]) { end = j }
+                j += 1
+            }
+            out[i...end].reverse()
+            i = end + 1
+        }
+        return out
     }
 
     private func canMerge(_ a: GlyphRun, _ b: GlyphRun) -> Bool {

@@ -11,13 +11,18 @@ public struct FontChain: Sendable {
 
     public var primary: Face { faces[0] }
 
-    /// Splits `text` into runs of one face each (whole grapheme clusters stay together) and shapes them.
+    /// Splits `text` into runs of one face and one script each (whole grapheme clusters stay together;
+    /// spaces and punctuation join the script before them, UAX #24) and shapes each run with its own
+    /// script and direction: an Arabic or Hebrew name inside a French line is shaped as Arabic or
+    /// Hebrew, right to left, not as Latin.
     public func shape(_ text: String, language: String = "fr") throws(TypographyError) -> [ShapedText] {
-        if text.unicodeScalars.allSatisfy({ primary.covers($0) || Self.isIgnorable($0) }) {
+        // Below U+0370 everything is Latin, Common or Inherited: one run when the first face covers it.
+        if text.unicodeScalars.allSatisfy({ $0.value < 0x370 && (primary.covers($0) || Self.isIgnorable($0)) }) {
             return [Shaper.shape(text, face: primary, language: language)]
         }
         var runs: [ShapedText] = []
         var runFace: Face?
+        var runScript: UInt32?
         var runStart = text.startIndex
         for index in text.indices {
             let character = text[index]
@@ -29,14 +34,21 @@ public struct FontChain: Sendable {
                     "no font covers \(TypographyError.notation(missing)) « \(character) » in « \(text) »"
                         + " (fonts: \(faces.map(\.postScriptName).joined(separator: ", ")))")
             }
-            if let current = runFace, current !== face {
-                runs.append(Shaper.shape(String(text[runStart..<index]), face: current, language: language))
-                runStart = index
+            let script = character.unicodeScalars.lazy.compactMap { Shaper.script(of: $0) }.first
+            if let current = runFace {
+                let newScript = script != nil && runScript != nil && script != runScript
+                if current !== face || newScript {
+                    runs.append(Shaper.shape(String(text[runStart..<index]), face: current, language: language,
+                                             script: runScript))
+                    runStart = index
+                    runScript = nil
+                }
             }
             runFace = face
+            if runScript == nil { runScript = script }
         }
         if let current = runFace {
-            runs.append(Shaper.shape(String(text[runStart...]), face: current, language: language))
+            runs.append(Shaper.shape(String(text[runStart...]), face: current, language: language, script: runScript))
         }
         return runs
     }

@@ -10,6 +10,8 @@ public struct ShapedText: Sendable {
     /// (x, y) offsets per glyph, or empty when all are zero.
     public var offsets: [SIMD2<Int32>]
     public var clusters: [UInt32]
+    /// Shaped right to left (Hebrew, Arabic…): the glyphs are in visual order, clusters decreasing.
+    public var isRightToLeft: Bool = false
 
     /// Sum of the advances, in font units.
     public var advanceSum: Int64 {

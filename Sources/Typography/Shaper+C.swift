@@ -1,10 +1,19 @@
 import CHarfBuzz
 
 /// Shapes text with HarfBuzz (kerning and standard ligatures on, as HarfBuzz defaults), one face at a
-/// time. Script and direction are guessed from the text; the language is given (French by default),
-/// so the same text always shapes the same way whatever the machine's locale.
+/// time. The script (and so the direction) is the one the font chain itemized, else guessed from the
+/// text; the language is given (French by default), so the same text always shapes the same way
+/// whatever the machine's locale.
 public enum Shaper {
-    public static func shape(_ text: String, face: Face, language: String = "fr") -> ShapedText {
+    /// The Unicode script of `scalar` (UAX #24) as HarfBuzz's tag, or nil for Common, Inherited and
+    /// Unknown, which take the script of the text around them.
+    public static func script(of scalar: Unicode.Scalar) -> UInt32? {
+        let script = hb_unicode_script(hb_unicode_funcs_get_default(), hb_codepoint_t(scalar.value))
+        if script == HB_SCRIPT_COMMON || script == HB_SCRIPT_INHERITED || script == HB_SCRIPT_UNKNOWN { return nil }
+        return script.rawValue
+    }
+
+    public static func shape(_ text: String, face: Face, language: String = "fr", script: UInt32? = nil) -> ShapedText {
         let buffer = hb_buffer_create()
         defer { hb_buffer_destroy(buffer) }
         var text = text
@@ -15,7 +24,13 @@ public enum Shaper {
         }
         hb_buffer_set_cluster_level(buffer, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS)
         language.withCString { hb_buffer_set_language(buffer, hb_language_from_string($0, -1)) }
+        if let script {
+            let tag = hb_script_t(rawValue: script)
+            hb_buffer_set_script(buffer, tag)
+            hb_buffer_set_direction(buffer, hb_script_get_horizontal_direction(tag))
+        }
         hb_buffer_guess_segment_properties(buffer)
+        let rightToLeft = hb_buffer_get_direction(buffer) == HB_DIRECTION_RTL
         hb_shape(face.hb.font, buffer, nil, 0)
 
         var count: UInt32 = 0
@@ -36,6 +51,6 @@ public enum Shaper {
             }
         }
         return ShapedText(face: face, text: text, glyphs: glyphs, advances: advances, offsets: offsets,
-                          clusters: clusters)
+                          clusters: clusters, isRightToLeft: rightToLeft)
     }
 }

@@ -90,21 +90,18 @@ let dejaVu: FontRegistry = {
 }
 
 extension ShapingTests {
-    /// Known gap: a string is shaped as one HarfBuzz buffer per face, with script and direction guessed
-    /// from its first letters. Arabic inside a French line is then shaped as Latin, left to right:
-    /// its letters keep their isolated forms instead of joining. (The layout engine or the chain needs
-    /// script and bidi itemization, UAX #24 and #9.) The test states the right behaviour.
+    /// Script itemization (UAX #24): Arabic inside a French line is its own run, shaped as Arabic, right
+    /// to left, so its letters join exactly as in the name alone.
     @Test func arabicInsideAFrenchLineJoinsLikeArabicAlone() throws {
         let chain = try dejaVu.chain(family: "DejaVu Sans")
         let alone = try chain.shape("محمد")
         #expect(alone.count == 1)
         let mixed = try chain.shape("Nom : محمد")
-        #expect(mixed.count == 1, "one face covers both")
+        #expect(mixed.count == 2, "one face covers both, but Latin and Arabic are shaped as two runs")
+        #expect(mixed.last?.isRightToLeft == true && mixed.first?.isRightToLeft == false)
         // Arabic alone gets contextual forms: none of its glyphs is the isolated form of its letter.
         let isolated = Set("محمد".unicodeScalars.map { Shaper.shape(String($0), face: regular).glyphs[0] })
         #expect(Set(alone[0].glyphs).isDisjoint(with: isolated))
-        withKnownIssue("no script itemization: Arabic shaped as Latin inside a Latin line") {
-            #expect(Set(alone[0].glyphs).isSubset(of: Set(mixed[0].glyphs)), "joined forms expected")
-        }
+        #expect(mixed.last?.glyphs == alone[0].glyphs, "the same joined forms as the name alone")
     }
 }
