@@ -16,8 +16,11 @@ public struct FontChain: Sendable {
     /// script and direction: an Arabic or Hebrew name inside a French line is shaped as Arabic or
     /// Hebrew, right to left, not as Latin.
     public func shape(_ text: String, language: String = "fr") throws(TypographyError) -> [ShapedText] {
-        // Below U+0370 everything is Latin, Common or Inherited: one run when the first face covers it.
-        if text.unicodeScalars.allSatisfy({ $0.value < 0x370 && (primary.covers($0) || Self.isIgnorable($0)) }) {
+        // Latin (below U+0370) with Common punctuation and symbols (€, U+202F, dashes, quotes): one run
+        // when the first face covers it, which is nearly every French string.
+        if text.unicodeScalars.allSatisfy({ s in
+            (s.value < 0x370 || Shaper.script(of: s) == nil) && (primary.covers(s) || Self.isIgnorable(s))
+        }) {
             return [Shaper.shape(text, face: primary, language: language)]
         }
         var runs: [ShapedText] = []
