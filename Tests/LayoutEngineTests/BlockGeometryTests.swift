@@ -75,7 +75,7 @@ import Testing
                 width: 160
                 alt: "Scan"
             """)
-        try Tool.python("""
+        let made = try Tool.python("""
             import sys, zlib, struct
             def chunk(kind, data):
                 return struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data))
@@ -84,6 +84,7 @@ import Testing
                 + chunk(b'IDAT', zlib.compress(rows)) + chunk(b'IEND', b'')
             open(sys.argv[1], 'wb').write(png)
             """, [scratch.directory + "/assets/tall.png"])
+        try #require(made.exitCode == 0, "\(made.combined)")
         let laid = try Harness.layout(try scratch.bind())
         var rects: [(page: Int, rect: Rect)] = []
         for (i, page) in laid.pages.enumerated() {
