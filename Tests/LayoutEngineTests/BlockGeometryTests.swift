@@ -84,7 +84,7 @@ import Testing
                 + chunk(b'IDAT', zlib.compress(rows)) + chunk(b'IEND', b'')
             open(sys.argv[1], 'wb').write(png)
             """, [scratch.directory + "/assets/tall.png"])
-        try #require(made.exitCode == 0, "\(made.combined)")
+        try #require(made.status == 0, "\(made.stderr)")
         let laid = try Harness.layout(try scratch.bind())
         var rects: [(page: Int, rect: Rect)] = []
         for (i, page) in laid.pages.enumerated() {
