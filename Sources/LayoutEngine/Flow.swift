@@ -65,7 +65,10 @@ struct Flow {
                 if p.spans.contains(where: { !$0.content.isText }) {
                     printsPageNumbers = true
                     ensure(laid.spaceBefore + (laid.lines.first?.height ?? 0))
-                    laid = try ParagraphLayout(engine: engine).layout(p, width: width, page: (pages.count, pageCount ?? 0))
+                    guard case .paragraph(let resolved) = BoundBlock.paragraph(p).resolvingPageNumbers((pages.count, pageCount ?? 0)) else {
+                        preconditionFailure("a paragraph stays a paragraph")
+                    }
+                    laid = try ParagraphLayout(engine: engine).layout(resolved, width: width)
                 }
                 placeParagraph(laid, parent: parent)
             case .table(let t):

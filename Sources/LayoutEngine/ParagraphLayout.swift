@@ -35,22 +35,21 @@ struct ParagraphLayout {
         var softHyphen = false
     }
 
-    func layout(_ paragraph: BoundParagraph, width: Double, alignment: Alignment? = nil,
-                page: (number: Int, count: Int)? = nil) throws(LayoutEngineError) -> LaidParagraph {
-        // Only paragraphs without page numbers are cacheable: their lines depend on nothing else.
-        guard page == nil, paragraph.spans.allSatisfy({ if case .text = $0.content { true } else { false } }) else {
-            return try breakLines(paragraph, width: width, alignment: alignment, page: page)
+    /// Page numbers are resolved before layout (`BoundBlock.resolvingPageNumbers`); a span still unresolved
+    /// prints « 0 », and such a paragraph is not cached.
+    func layout(_ paragraph: BoundParagraph, width: Double, alignment: Alignment? = nil) throws(LayoutEngineError) -> LaidParagraph {
+        guard paragraph.spans.allSatisfy({ if case .text = $0.content { true } else { false } }) else {
+            return try breakLines(paragraph, width: width, alignment: alignment)
         }
         let key = ParagraphCache.Key(spans: paragraph.spans, style: paragraph.style, role: paragraph.role,
                                      width: width, alignment: alignment)
         if let hit = engine.paragraphs.get(key) { return hit }
-        let laid = try breakLines(paragraph, width: width, alignment: alignment, page: nil)
+        let laid = try breakLines(paragraph, width: width, alignment: alignment)
         engine.paragraphs.put(key, laid)
         return laid
     }
 
-    private func breakLines(_ paragraph: BoundParagraph, width: Double, alignment: Alignment?,
-                            page: (number: Int, count: Int)?) throws(LayoutEngineError) -> LaidParagraph {
+    private func breakLines(_ paragraph: BoundParagraph, width: Double, alignment: Alignment?) throws(LayoutEngineError) -> LaidParagraph {
         let align = alignment ?? paragraph.style.alignment
         var lines: [LaidLine] = []
         var current: [Placed] = []
@@ -72,8 +71,7 @@ struct ParagraphLayout {
             var text: String
             switch span.content {
             case .text(let t): text = t
-            case .pageNumber: text = page.map { String($0.number) } ?? "0"
-            case .pageCount: text = page.map { String($0.count) } ?? "0"
+            case .pageNumber, .pageCount: text = "0"
             }
             // A tab in data is white space, not a glyph to find in a font (it failed as uncovered).
             if text.contains("\t") { text = String(text.map { $0 == "\t" ? " " : $0 }) }

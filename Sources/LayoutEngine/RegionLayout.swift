@@ -28,7 +28,7 @@ struct RegionLayout {
 
     private func region(_ blocks: [BoundBlock], y: Double, width: Double, page: (number: Int, count: Int),
                         flow: inout Flow, pagination: Bool) throws(LayoutEngineError) {
-        let resolved = blocks.map { Self.resolvePageNumbers($0, page: page) }
+        let resolved = blocks.map { $0.resolvingPageNumbers(page) }
         let stack = try Stack.make(resolved, width: width, engine: engine)
         flow.emit(.beginArtifact(pagination: pagination))
         var scratch = flow
@@ -42,61 +42,5 @@ struct RegionLayout {
             }
         }
         flow.emit(.endArtifact)
-    }
-
-    /// Replaces page-number spans by their text for this page.
-    static func resolvePageNumbers(_ block: BoundBlock, page: (number: Int, count: Int)) -> BoundBlock {
-        switch block {
-        case .paragraph(var p):
-            p.spans = SpanList(p.spans.map { span in
-                var s = span
-                switch span.content {
-                case .pageNumber: s.content = .text(String(page.number))
-                case .pageCount: s.content = .text(String(page.count))
-                case .text: break
-                }
-                return s
-            })
-            return .paragraph(p)
-        case .columns(let columns):
-            return .columns(columns.map { c in
-                var c = c
-                c.blocks = c.blocks.map { resolvePageNumbers($0, page: page) }
-                return c
-            })
-        case .box(var box):
-            box.children = box.children.map { resolvePageNumbers($0, page: page) }
-            return .box(box)
-        case .keepTogether(let blocks):
-            return .keepTogether(blocks.map { resolvePageNumbers($0, page: page) })
-        // Tables and lists in a header or footer (a footer laid out as a grid) printed « 0 / 0 ».
-        case .table(var table):
-            func resolve(_ rows: [BoundRow]) -> [BoundRow] {
-                rows.map { row in
-                    var row = row
-                    row.cells = row.cells.map { cell in
-                        var cell = cell
-                        switch cell.content {
-                        case .paragraph(let p):
-                            if case .paragraph(let resolved) = resolvePageNumbers(.paragraph(p), page: page) {
-                                cell.content = .paragraph(resolved)
-                            }
-                        case .blocks(let blocks):
-                            cell.content = .blocks(blocks.map { resolvePageNumbers($0, page: page) })
-                        }
-                        return cell
-                    }
-                    return row
-                }
-            }
-            table.headerRows = resolve(table.headerRows)
-            table.rows = resolve(table.rows)
-            return .table(table)
-        case .list(var list):
-            list.items = list.items.map { $0.map { resolvePageNumbers($0, page: page) } }
-            return .list(list)
-        default:
-            return block
-        }
     }
 }

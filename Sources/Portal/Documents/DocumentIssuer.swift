@@ -38,18 +38,17 @@ public struct DocumentIssuer: Sendable {
         let prepared = try DocumentData.build(request, id: id, store: store)
         let data = prepared.data
         inspect(data)
+        // Rendered in memory (an attestation is tens of kilobytes), fingerprinted from those bytes,
+        // then written atomically: the file appears complete or not at all, and is never read back.
         let result: RenderResult
         do {
             let bound = try layout.bind(data)
             let today = request.today
             result = try renderer.render(bound, date: PDFDate(year: today.year, month: today.month, day: today.day),
-                                         to: .file(path))
+                                         to: .memory)
+            try Data(result.bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             throw .failed("Le document n'a pas pu être édité : \(error)")
-        }
-        guard let bytes = FileManager.default.contents(atPath: path) else {
-            try? FileManager.default.removeItem(atPath: path)
-            throw .failed("Le document édité n'a pas pu être relu : \(path)")
         }
         // Only now that the document exists is its delivery recorded (the CEAM certificate, once per
         // beneficiary); if another request won the race, this document is withdrawn.
@@ -59,8 +58,8 @@ public struct DocumentIssuer: Sendable {
                 throw .refused(error)
             }
         }
-        return IssuedDocument(id: id, kind: request.kind, pages: result.pageCount, bytes: bytes.count,
-                              sha256: Fingerprint.sha256Hex(bytes))
+        return IssuedDocument(id: id, kind: request.kind, pages: result.pageCount, bytes: result.byteCount,
+                              sha256: Fingerprint.sha256Hex(result.bytes))
     }
 
     /// « RM-20261126-3F1C9A0B7D »: the kind, the day of issue, and a hash of the request, so the

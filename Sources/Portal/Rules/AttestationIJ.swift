@@ -4,21 +4,8 @@ import Accounts
 /// amounts, totals, and the ALD payments kept apart because they are not taxable (CGI art. 80
 /// quinquies). CSG is 6,2 % and CRDS 0,5 % of the gross amount.
 public struct AttestationIJ: Sendable, Hashable {
-    /// One payment.
-    public struct Row: Sendable, Hashable {
-        public let workStopReference: String
-        public let cause: DailyAllowance.Cause
-        public let from: Day
-        public let to: Day
-        public let days: Int
-        public let dailyGross: Money
-        public let gross: Money
-        public let csg: Money
-        public let crds: Money
-        public let net: Money
-        public let paymentDate: Day
-        public let miTempsTherapeutique: Bool
-    }
+    /// One payment: the store's own record, which already carries every column the attestation prints.
+    public typealias Row = DailyAllowance
 
     /// Sums of a set of rows.
     public struct Totals: Sendable, Hashable {

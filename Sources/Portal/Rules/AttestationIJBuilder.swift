@@ -11,13 +11,8 @@ public enum AttestationIJBuilder {
             throw Refusal(.aucunPaiement,
                           "Aucune indemnité journalière ne vous a été versée du \(FrenchDate.long(from)) au \(FrenchDate.long(to)).")
         }
-        func row(_ p: DailyAllowance) -> AttestationIJ.Row {
-            AttestationIJ.Row(workStopReference: p.workStopReference, cause: p.cause, from: p.from, to: p.to, days: p.days,
-                              dailyGross: p.dailyGross, gross: p.gross, csg: p.csg, crds: p.crds, net: p.net,
-                              paymentDate: p.paymentDate, miTempsTherapeutique: p.miTempsTherapeutique)
-        }
-        let taxable = payments.filter { !$0.ald }.map(row)
-        let ald = payments.filter(\.ald).map(row)
+        let taxable = payments.filter { !$0.ald }
+        let ald = payments.filter(\.ald)
         var groups: [AttestationIJ.Group] = []
         if !taxable.isEmpty {
             groups.append(AttestationIJ.Group(title: "Indemnités journalières imposables", rows: taxable,
