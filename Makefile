@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 export PATH := /opt/swift/usr/bin:$(PATH)
 
-APT_PACKAGES := pkg-config libharfbuzz-dev libfreetype-dev libpng-dev zlib1g-dev libsqlite3-dev sqlite3 \
+APT_PACKAGES := pkg-config libharfbuzz-dev libfreetype-dev libpng-dev libdeflate-dev libsqlite3-dev sqlite3 \
                 libqrencode-dev qpdf poppler-utils mupdf-tools zbar-tools
 PIP_PACKAGES := pypdfium2 pikepdf[pdfa]
 SWIFT_JOBS ?= 2

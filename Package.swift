@@ -30,7 +30,7 @@ let package = Package(
         .systemLibrary(name: "CFreeType", pkgConfig: "freetype2",
                        providers: [.apt(["libfreetype-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
-        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode",
                        providers: [.apt(["libqrencode-dev"])]),
@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "Graphics", swiftSettings: strict),
         .target(name: "Typography", dependencies: ["CHarfBuzz", "CFreeType", "Graphics"], swiftSettings: strict),
         .target(name: "PDFRender",
-                dependencies: ["PDFSyntax", "Graphics", "Typography", "CPNG", "CZlib"],
+                dependencies: ["PDFSyntax", "Graphics", "Typography", "CPNG", "CDeflate"],
                 swiftSettings: strict),
 
         // Layout: declarative definitions and the engine that turns them into frames.

@@ -1,39 +1,33 @@
-import CZlib
+import CDeflate
 
-/// A reusable zlib deflate stream (RFC 1950, Flate in ISO 32000-1 §7.4.4). `deflateInit` allocates
-/// about 256 KiB, so one deflater serves every stream of a document, and a batch worker keeps one
-/// for all its documents. Not thread-safe: one per thread.
+/// A reusable zlib-format compressor (RFC 1950, Flate in ISO 32000-1 §7.4.4) over libdeflate, which
+/// compresses whole buffers 3–7 times faster than zlib at a like ratio (measured on our content
+/// streams: README). A compressor holds its working memory, so one serves every stream of a document
+/// and a batch worker keeps one for all its documents. Not thread-safe: one per thread.
 public final class Deflater {
+    /// libdeflate's level: 1 fastest … 12 smallest (0 stores without compressing).
     public let level: Int32
-    private var stream = z_stream()
-    private var output: [UInt8] = []
+    private let compressor: OpaquePointer
 
     public init(level: Int32 = 6) {
+        precondition((0...12).contains(level), "compression level \(level) is outside 0…12")
         self.level = level
-        let status = deflateInit_(&stream, level, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
-        precondition(status == Z_OK, "zlib deflateInit failed (\(status))")
+        guard let c = libdeflate_alloc_compressor(level) else { fatalError("libdeflate: out of memory") }
+        compressor = c
     }
 
-    deinit { deflateEnd(&stream) }
+    deinit { libdeflate_free_compressor(compressor) }
 
     public func compress(_ input: [UInt8]) -> [UInt8] {
         input.withUnsafeBufferPointer { compress($0) }
     }
 
-    /// Compresses `input` as one complete zlib stream. Same input and level ⇒ same bytes.
+    /// Compresses `input` as one complete zlib stream. Same input, level and libdeflate ⇒ same bytes.
     public func compress(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        deflateReset(&stream)
-        let bound = Int(deflateBound(&stream, uLong(input.count)))
-        if output.count < bound { output = [UInt8](repeating: 0, count: bound) }
-        let produced: Int = output.withUnsafeMutableBufferPointer { out in
-            stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
-            stream.avail_in = uInt(input.count)
-            stream.next_out = out.baseAddress
-            stream.avail_out = uInt(out.count)
-            let status = deflate(&stream, Z_FINISH)
-            precondition(status == Z_STREAM_END, "zlib deflate did not finish (\(status))")
-            return out.count - Int(stream.avail_out)
+        let bound = libdeflate_zlib_compress_bound(compressor, input.count)
+        return [UInt8](unsafeUninitializedCapacity: bound) { out, count in
+            count = libdeflate_zlib_compress(compressor, input.baseAddress, input.count, out.baseAddress, bound)
+            precondition(count > 0, "libdeflate: the bound was too small")
         }
-        return Array(output[0..<produced])
     }
 }

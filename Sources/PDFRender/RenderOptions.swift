@@ -2,7 +2,7 @@ import PDFSyntax
 
 /// How files are written. Defaults are what the README's measurements chose.
 public struct RenderOptions: Sendable {
-    /// zlib level for content, font and image streams (1 fastest … 9 smallest).
+    /// Flate level (libdeflate) for content, font and image streams: 1 fastest … 12 smallest.
     public var compressionLevel: Int32
     public var xref: XRefStyle
     /// `fsync` each file before moving it into place (durability across power loss).
