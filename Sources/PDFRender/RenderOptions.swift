@@ -4,6 +4,8 @@ import PDFSyntax
 public struct RenderOptions: Sendable {
     /// Flate level (libdeflate) for content, font and image streams: 1 fastest … 12 smallest.
     public var compressionLevel: Int32
+    /// Object streams of up to 1,000 objects: a relevé's whole structure tree in one or two streams
+    /// compresses 2 % smaller than in streams of 100 (measured: 24,449 → 23,925 bytes per relevé).
     public var xref: XRefStyle
     /// `fsync` each file before moving it into place (durability across power loss).
     public var syncFiles: Bool
@@ -14,7 +16,7 @@ public struct RenderOptions: Sendable {
     /// blocks of 16 cost 52 % more bytes for 20 % more speed: the default stays exact.
     public var subsetGranularity: Int
 
-    public init(compressionLevel: Int32 = 6, xref: XRefStyle = .compressed(objectsPerStream: 100),
+    public init(compressionLevel: Int32 = 6, xref: XRefStyle = .compressed(objectsPerStream: 1000),
                 syncFiles: Bool = false, flushThreshold: Int = 256 * 1024, subsetGranularity: Int = 1) {
         self.compressionLevel = compressionLevel
         self.xref = xref

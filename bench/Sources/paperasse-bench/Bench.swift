@@ -53,6 +53,7 @@ struct BenchOptions {
         var o = RenderOptions()
         o.compressionLevel = Int32(int("level", Int(o.compressionLevel)))
         if values["xref"] == "table" { o.xref = .table }
+        if let n = values["objects-per-stream"].flatMap(Int.init) { o.xref = .compressed(objectsPerStream: n) }
         o.subsetGranularity = int("granularity", o.subsetGranularity)
         return o
     }
