@@ -170,32 +170,41 @@ public struct PDFFileWriter {
         entries[Int(ref.number)] = .offset(start)
         checkAllWritten()
         entries[Int(ref.number)] = .unwritten
-        // Field widths 1, 4, 2 (§7.5.8.3): type, offset or object-stream number, generation or index.
-        var rows: [UInt8] = []
-        rows.reserveCapacity(entries.count * 7)
+        // Field widths (§7.5.8.3): type in one byte; offsets and object-stream numbers, then generations
+        // and indices, in as few bytes as the largest needs (a 24 KB relevé: 1, 2, 2 instead of 1, 4, 2).
+        var rowsOf: [(type: UInt8, a: Int, b: Int)] = []
+        rowsOf.reserveCapacity(entries.count)
         for (n, e) in entries.enumerated() {
-            let (type, a, b): (UInt8, Int, Int)
             switch e {
-            case .unwritten: (type, a, b) = n == Int(ref.number) ? (1, start, 0) : (0, 0, 0xFFFF)
-            case .offset(let off): (type, a, b) = (1, off, 0)
-            case .packed(let s, let i): (type, a, b) = (2, Int(s), i)
+            case .unwritten: rowsOf.append(n == Int(ref.number) ? (1, start, 0) : (0, 0, 0xFFFF))
+            case .offset(let off): rowsOf.append((1, off, 0))
+            case .packed(let s, let i): rowsOf.append((2, Int(s), i))
             }
-            rows.append(type)
-            rows.append(UInt8(truncatingIfNeeded: a >> 24))
-            rows.append(UInt8(truncatingIfNeeded: a >> 16))
-            rows.append(UInt8(truncatingIfNeeded: a >> 8))
-            rows.append(UInt8(truncatingIfNeeded: a))
-            rows.append(UInt8(truncatingIfNeeded: b >> 8))
-            rows.append(UInt8(truncatingIfNeeded: b))
+        }
+        let w2 = Self.byteWidth(rowsOf.reduce(0) { max($0, $1.a) })
+        let w3 = Self.byteWidth(rowsOf.reduce(0) { max($0, $1.b) })
+        var rows: [UInt8] = []
+        rows.reserveCapacity(entries.count * (1 + w2 + w3))
+        for r in rowsOf {
+            rows.append(r.type)
+            for k in stride(from: w2 - 1, through: 0, by: -1) { rows.append(UInt8(truncatingIfNeeded: r.a >> (8 * k))) }
+            for k in stride(from: w3 - 1, through: 0, by: -1) { rows.append(UInt8(truncatingIfNeeded: r.b >> (8 * k))) }
         }
         let size = entries.count
         stream(ref, data: compress(rows)) { d in
             d.pair("Type", name: "XRef")
-            d.array("W") { a in a.int(1); a.int(4); a.int(2) }
+            d.array("W") { a in a.int(1); a.int(w2); a.int(w3) }
             d.pair("Filter", name: "FlateDecode")
             Self.trailerPairs(&d, size: size, root: root, info: info, id: id)
         }
         endFile(startxref: start)
+    }
+
+    /// Bytes needed to write `v` big-endian (at least one).
+    static func byteWidth(_ v: Int) -> Int {
+        var width = 1
+        while width < 8 && v >> (8 * width) != 0 { width += 1 }
+        return width
     }
 
     private static func trailerPairs(_ d: inout DictWriter, size: Int, root: Ref, info: Ref?, id: [UInt8]) {
