@@ -15,12 +15,10 @@ struct FontUsage {
     private(set) var textForCID: [String] = [""]
     private var scalarForCID: [UInt32] = [0]
     private var lengthForCID: [UInt32] = [0]
-    private var aliases: [AliasKey: UInt16] = [:]
-
-    private struct AliasKey: Hashable {
-        let glyph: UInt16
-        let text: String
-    }
+    /// The CIDs of one glyph form a chain: `cidForGlyph` gives its first CID and `nextCIDForGlyph[cid]`
+    /// the next one (0 ends the chain). A glyph has one CID per text it is drawn for, rarely more than
+    /// two, so walking the chain finds the (glyph, text) pair's CID faster than hashing the text would.
+    private var nextCIDForGlyph: [UInt16] = [0]
 
     init(face: Face, resourceName: String, ref: Ref) {
         self.face = face
@@ -34,25 +32,50 @@ struct FontUsage {
     /// Writes the CID of each glyph of `run` into `codes`. Returns false when a glyph's text cannot be
     /// expressed by ToUnicode (several glyphs for one cluster): the caller then adds ActualText.
     mutating func encode(_ run: GlyphRun, into codes: inout [UInt16]) -> Bool {
+        let n = run.glyphs.count
         codes.removeAll(keepingCapacity: true)
+        codes.append(contentsOf: repeatElement(0, count: n))
         var exact = true
         var text = run.text
+        // Buffer pointers rather than the arrays, and `codes` sized first and filled in place: this loop
+        // runs for every glyph drawn, and each append paid a runtime uniqueness check and a capacity check.
         text.withUTF8 { utf8 in
-            let n = run.glyphs.count
-            for i in 0..<n {
-                let glyph = run.glyphs[i]
-                let start = Int(run.clusters[i])
-                let end = Self.clusterEnd(run.clusters, i, textLength: utf8.count)
-                if end <= start { exact = false }
-                let length = UInt32(max(0, end - start))
-                let scalar = length > 0 ? Self.firstScalar(utf8, at: start) : 0
-                let cid = cidForGlyph[Int(glyph)]
-                if cid != 0 && scalarForCID[Int(cid)] == scalar && lengthForCID[Int(cid)] == length {
-                    codes.append(cid)
-                    continue
+            run.glyphs.withUnsafeBufferPointer { glyphs in
+                run.clusters.withUnsafeBufferPointer { clusters in
+                    codes.withUnsafeMutableBufferPointer { out in
+                        var i = 0
+                        while i < n {
+                            // Glyphs already given a CID for the same text, the common case, read
+                            // through buffer pointers up to the first one that needs `assign`.
+                            i = cidForGlyph.withUnsafeBufferPointer { cidOf in
+                                scalarForCID.withUnsafeBufferPointer { scalarOf in
+                                    lengthForCID.withUnsafeBufferPointer { lengthOf in
+                                        var k = i
+                                        while k < n {
+                                            let glyph = Int(glyphs[k])
+                                            let (length, scalar) = Self.cluster(of: k, clusters, utf8, exact: &exact)
+                                            guard glyph < cidOf.count else { return k }
+                                            let cid = cidOf[glyph]
+                                            guard cid != 0, scalarOf[Int(cid)] == scalar, lengthOf[Int(cid)] == length else {
+                                                return k
+                                            }
+                                            out[k] = cid
+                                            k += 1
+                                        }
+                                        return n
+                                    }
+                                }
+                            }
+                            guard i < n else { break }
+                            let (length, scalar) = Self.cluster(of: i, clusters, utf8, exact: &exact)
+                            let start = Int(clusters[i])
+                            let text = String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<(start + Int(length))]),
+                                              as: UTF8.self)
+                            out[i] = assign(glyph: glyphs[i], text: text, scalar: scalar, length: length)
+                            i += 1
+                        }
+                    }
                 }
-                let text = String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<(start + Int(length))]), as: UTF8.self)
-                codes.append(assign(glyph: glyph, text: text, scalar: scalar, length: length))
             }
         }
         return exact
@@ -60,22 +83,39 @@ struct FontUsage {
 
     private mutating func assign(glyph: UInt16, text: String, scalar: UInt32, length: UInt32) -> UInt16 {
         if glyph == 0 { return 0 }
-        let key = AliasKey(glyph: glyph, text: text)
-        if let cid = aliases[key] { return cid }
+        var last: UInt16 = 0
+        var candidate = cidForGlyph[Int(glyph)]
+        while candidate != 0 {
+            if textForCID[Int(candidate)] == text { return candidate }
+            last = candidate
+            candidate = nextCIDForGlyph[Int(candidate)]
+        }
         let cid = UInt16(glyphForCID.count)
         glyphForCID.append(glyph)
         textForCID.append(text)
         scalarForCID.append(scalar)
         lengthForCID.append(length)
-        aliases[key] = cid
-        if cidForGlyph[Int(glyph)] == 0 { cidForGlyph[Int(glyph)] = cid }
+        nextCIDForGlyph.append(0)
+        if last == 0 { cidForGlyph[Int(glyph)] = cid } else { nextCIDForGlyph[Int(last)] = cid }
         return cid
+    }
+
+    /// The UTF-8 length and first scalar of the text glyph `i` stands for (0 and 0 for the second and
+    /// later glyphs of a cluster); clears `exact` when the glyph carries no text of its own.
+    @inline(__always)
+    static func cluster(of i: Int, _ clusters: UnsafeBufferPointer<UInt32>, _ utf8: UnsafeBufferPointer<UInt8>,
+                        exact: inout Bool) -> (length: UInt32, scalar: UInt32) {
+        let start = Int(clusters[i])
+        let end = clusterEnd(clusters, i, textLength: utf8.count)
+        if end <= start { exact = false }
+        let length = UInt32(max(0, end - start))
+        return (length, length > 0 ? firstScalar(utf8, at: start) : 0)
     }
 
     /// Where glyph `i`'s cluster ends in the text: the next different cluster value above it (runs are
     /// left-to-right or right-to-left), or the end of the text. Equal to the start for the second and
     /// later glyphs of a cluster, which carry no text of their own.
-    static func clusterEnd(_ clusters: [UInt32], _ i: Int, textLength: Int) -> Int {
+    static func clusterEnd(_ clusters: UnsafeBufferPointer<UInt32>, _ i: Int, textLength: Int) -> Int {
         let c = clusters[i]
         if i > 0 && clusters[i - 1] == c { return Int(c) }
         var j = i + 1

@@ -18,23 +18,45 @@ extension PDFDocumentWriter {
         let upem = Double(run.unitsPerEm)
         let height = page!.size.height
         setFill(run.color)
-        if !exact { content.beginActualText(run.text) }
-        content.beginText()
+        // The line start in hundredths of a point, as Td writes it; nil when the run is placed glyph by
+        // glyph or lies outside any sensible page.
+        let line: (x: Int, y: Int)? =
+            run.offsets.isEmpty && run.origin.x.magnitude < 1e9 && (height - run.origin.y).magnitude < 1e9
+            ? (ByteBuffer.roundedToInt(run.origin.x * 100), ByteBuffer.roundedToInt((height - run.origin.y) * 100))
+            : nil
+        // A run that directly follows another one's text object (the lines of a table cell: nothing
+        // written in between, same colour) continues that text object instead of closing and opening
+        // one: its Td then moves from the previous line start (§9.4.2), by a difference taken in the
+        // same hundredths of a point, so the position is exactly the one an absolute Td would give.
+        let continued: (x: Int, y: Int)? =
+            if exact, line != nil, let end = page!.openText, end.count == content.buffer.count { end.line } else { nil }
+        if continued != nil {
+            content.buffer.bytes.removeLast(3)  // "ET\n"
+        } else {
+            if !exact { content.beginActualText(run.text) }
+            content.beginText()
+        }
         if page!.font == nil || page!.font! != (index, run.size) {
             content.setFont(fontUsages[index].resourceName, size: run.size)
             page!.font = (index, run.size)
         }
         if run.offsets.isEmpty {
-            // BT resets the text matrix to the identity, so a Td from there is an absolute position.
-            content.moveText(run.origin.x, height - run.origin.y)
+            // BT resets the text matrix to the identity, so a Td from there is an absolute position;
+            // in a continued text object it is relative to the previous line start.
+            if let line {
+                let from = continued ?? (0, 0)
+                content.moveText(centiX: line.x - from.x, centiY: line.y - from.y)
+            } else {
+                content.moveText(run.origin.x, height - run.origin.y)
+            }
             // Glyph i advances by its /W width; the shaped advance may differ (kerning, justification):
             // the difference goes into the TJ array before glyph i + 1, in thousandths of an em.
             adjustments.removeAll(keepingCapacity: true)
             adjustments.append(0)
             for i in 0..<(run.glyphs.count - 1) {
-                let natural = (Double(face.advance(of: run.glyphs[i])) * 1000 / upem).rounded()
+                let natural = ByteBuffer.roundedToInt(Double(face.advance(of: run.glyphs[i])) * 1000 / upem)
                 let shaped = Double(run.advances[i]) * 1000 / upem
-                adjustments.append(Int32((natural - shaped).rounded()))
+                adjustments.append(Int32(truncatingIfNeeded: ByteBuffer.roundedToInt(Double(natural) - shaped)))
             }
             codes.withUnsafeBufferPointer { c in
                 adjustments.withUnsafeBufferPointer { a in content.showGlyphs(c, adjustments: a) }
@@ -55,13 +77,20 @@ extension PDFDocumentWriter {
         }
         content.endText()
         if !exact { content.endMarkedContent() }
+        page!.openText = exact && line != nil ? (content.buffer.count, line!) : nil
     }
 
     func fontIndex(_ handle: FontHandle) -> Int {
-        if let i = fontIndexByHandle[handle.index] { return i }
+        // Consecutive runs mostly share their face: skip the dictionary lookup then.
+        if handle.index == lastFont.handle { return lastFont.index }
+        if let i = fontIndexByHandle[handle.index] {
+            lastFont = (handle.index, i)
+            return i
+        }
         let i = fontUsages.count
         fontUsages.append(FontUsage(face: fonts.face(handle), resourceName: "F" + String(i + 1), ref: file.allocate()))
         fontIndexByHandle[handle.index] = i
+        lastFont = (handle.index, i)
         return i
     }
 
@@ -84,7 +113,7 @@ extension PDFDocumentWriter {
                 page!.lineWidth = stroke.width
             }
         }
-        append(path)
+        if style.fill != nil || dashed || !appendMergedSegments(path) { append(path) }
         switch (style.fill != nil, style.stroke != nil) {
         case (true, true): content.fillAndStroke(evenOdd: style.evenOdd)
         case (true, false): content.fill(evenOdd: style.evenOdd)
@@ -122,6 +151,59 @@ extension PDFDocumentWriter {
             case .cubic(let a, let b, let c): content.curveTo(a.x, h - a.y, b.x, h - b.y, c.x, h - c.y)
             case .rect(let r): content.rect(r.minX, h - r.maxY, r.width, r.height)
             case .close: content.closePath()
+            }
+        }
+    }
+
+    /// Writes a stroked path made only of separate horizontal and vertical segments (`m l` pairs: a
+    /// table grid draws each cell's border on its own) as the fewest segments that cover the same
+    /// points: collinear segments that touch or overlap are joined, so a column rule is one line per
+    /// page instead of one per row. With butt caps (the default, never changed here) and no dash, the
+    /// stroke of the joined segment is exactly the union of the parts. Coordinates are compared after
+    /// rounding to the 0.01 pt the stream is written with, so "touching" means touching in the file.
+    /// Returns false, writing nothing, for any other path.
+    private func appendMergedSegments(_ path: Path) -> Bool {
+        let elements = path.elements
+        guard elements.count >= 4, elements.count % 2 == 0 else { return false }
+        let h = page!.size.height
+        // (line, from, to): y and x range for horizontals, x and y range for verticals.
+        var horizontal: [(Int, Int, Int)] = [], vertical: [(Int, Int, Int)] = []
+        var i = 0
+        while i < elements.count {
+            guard case .move(let a) = elements[i], case .line(let b) = elements[i + 1] else { return false }
+            guard a.x.magnitude < 1e9, b.x.magnitude < 1e9, a.y.magnitude < 1e9, b.y.magnitude < 1e9 else { return false }
+            let ax = ByteBuffer.roundedToInt(a.x * 100), ay = ByteBuffer.roundedToInt((h - a.y) * 100)
+            let bx = ByteBuffer.roundedToInt(b.x * 100), by = ByteBuffer.roundedToInt((h - b.y) * 100)
+            if ay == by {
+                horizontal.append((ay, min(ax, bx), max(ax, bx)))
+            } else if ax == bx {
+                vertical.append((ax, min(ay, by), max(ay, by)))
+            } else {
+                return false
+            }
+            i += 2
+        }
+        writeMerged(horizontal, horizontal: true)
+        writeMerged(vertical, horizontal: false)
+        return true
+    }
+
+    private func writeMerged(_ segments: [(Int, Int, Int)], horizontal: Bool) {
+        let sorted = segments.sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
+        var index = 0
+        while index < sorted.count {
+            var (line, from, to) = sorted[index]
+            index += 1
+            while index < sorted.count, sorted[index].0 == line, sorted[index].1 <= to {
+                to = max(to, sorted[index].2)
+                index += 1
+            }
+            if horizontal {
+                content.moveTo(centiX: from, centiY: line)
+                content.lineTo(centiX: to, centiY: line)
+            } else {
+                content.moveTo(centiX: line, centiY: from)
+                content.lineTo(centiX: line, centiY: to)
             }
         }
     }
@@ -241,11 +323,13 @@ extension PDFDocumentWriter {
         }
         defer { fclose(f) }
         var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = fread(&chunk, 1, chunk.count, f)
-            if n > 0 { bytes.append(contentsOf: chunk[0..<n]) }
-            if n < chunk.count { break }
+        // An uninitialised chunk: zero-filling 64 KiB cost more than reading a small logo.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 << 16) { chunk in
+            while true {
+                let n = fread(chunk.baseAddress, 1, chunk.count, f)
+                if n > 0 { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[0..<n])) }
+                if n < chunk.count { break }
+            }
         }
         return bytes
     }
@@ -258,9 +342,12 @@ extension PDFDocumentWriter {
         let pageIndex = pageRefs.count
         let mcid = mcidNodes[pageIndex].count
         mcidNodes[pageIndex].append(node)
-        nodeContent[node, default: []].append((page: pageIndex, mcid: mcid))
-        let role = structure.flatMap { node < $0.nodes.count ? $0.nodes[node].role : nil } ?? "Span"
-        content.beginMarkedContent(role, mcid: mcid)
+        marks.append(Mark(node: Int32(truncatingIfNeeded: node), page: Int32(pageIndex), mcid: Int32(mcid)))
+        if let structure, node >= 0, node < structure.nodes.count {
+            content.beginMarkedContent(structure.nodes[node].role, mcid: mcid)
+        } else {
+            content.beginMarkedContent("Span", mcid: mcid)
+        }
         page!.markedDepth += 1
     }
 

@@ -9,40 +9,53 @@ extension PDFDocumentWriter {
         let rootRef = file.allocate()
         let parentTreeRef = file.allocate()
         let refs = tree.nodes.map { _ in file.allocate() }
-        for (i, node) in tree.nodes.enumerated() {
-            let marked = nodeContent[i] ?? []
-            let firstPage = marked.first.map { pageRefs[$0.page] }
-            let parentRef = node.parent.map { refs[$0] } ?? rootRef
-            let pages = pageRefs
-            file.write(refs[i], as: StructElem.self) { e in
-                e.role(node.role)
-                e.parent(parentRef)
-                if let firstPage { e.page(firstPage) }
-                if let alt = node.alt { e.alt(alt) }
-                if node.scope != nil || node.columnSpan > 1 {
-                    let scope: StaticString? = switch node.scope {
-                    case .column: "Column"
-                    case .row: "Row"
-                    case .both: "Both"
-                    case nil: nil
-                    }
-                    e.tableAttributes(scope: scope, columnSpan: node.columnSpan)
+        // Group the marks by node, keeping their order (a counting sort): node i's marked content is
+        // byNode[start[i]..<start[i + 1]]. `finish` checked that every marked node is in the tree.
+        var start = [Int](repeating: 0, count: tree.nodes.count + 1)
+        for m in marks { start[Int(m.node) + 1] += 1 }
+        for i in 0..<tree.nodes.count { start[i + 1] += start[i] }
+        var next = start
+        var byNode = [Mark](repeating: Mark(node: 0, page: 0, mcid: 0), count: marks.count)
+        for m in marks {
+            byNode[next[Int(m.node)]] = m
+            next[Int(m.node)] += 1
+        }
+        let pages = pageRefs
+        // One element writer serves every element (hundreds per statement).
+        var e = StructElem()
+        for i in tree.nodes.indices {
+            let marked = byNode[start[i]..<start[i + 1]]
+            let firstPage = marked.first.map { Int($0.page) }
+            e.removeAll()
+            e.role(tree.nodes[i].role, parent: tree.nodes[i].parent.map { refs[$0] } ?? rootRef,
+                   page: firstPage.map { pages[$0] })
+            if let alt = tree.nodes[i].alt { e.alt(alt) }
+            let scope = tree.nodes[i].scope, columnSpan = tree.nodes[i].columnSpan
+            if scope != nil || columnSpan > 1 {
+                let name: StaticString? = switch scope {
+                case .column: "Column"
+                case .row: "Row"
+                case .both: "Both"
+                case nil: nil
                 }
-                e.dict.array("K") { k in
-                    for m in marked {
-                        if pages[m.page] == firstPage {
-                            k.int(m.mcid)
-                        } else {
-                            k.dict { d in
-                                d.pair("Type", name: "MCR")
-                                d.pair("Pg", ref: pages[m.page])
-                                d.pair("MCID", int: m.mcid)
-                            }
+                e.tableAttributes(scope: name, columnSpan: columnSpan)
+            }
+            let children = tree.nodes[i].children
+            e.kids(count: marked.count + children.count) { k in
+                for m in marked {
+                    if Int(m.page) == firstPage {
+                        k.int(Int(m.mcid))
+                    } else {
+                        k.dict { d in
+                            d.pair("Type", name: "MCR")
+                            d.pair("Pg", ref: pages[Int(m.page)])
+                            d.pair("MCID", int: Int(m.mcid))
                         }
                     }
-                    for child in node.children { k.ref(refs[child]) }
                 }
+                for child in children { k.ref(refs[child]) }
             }
+            file.write(refs[i], e)
         }
         let perPage = mcidNodes
         file.dictionary(parentTreeRef) { d in

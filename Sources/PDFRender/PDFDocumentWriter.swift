@@ -13,32 +13,46 @@ public final class PDFDocumentWriter {
     let cache: RenderCache
     let options: RenderOptions
     let deflater: Deflater
-    var file: PDFFileWriter
+    // The properties the drawing and structure loops touch for every item are marked
+    // `@exclusivity(unchecked)`: a writer is confined to one thread and its methods never re-enter one
+    // another, so the dynamic exclusivity checks Swift puts on class properties (a runtime call per
+    // access, ~1,900 a page) can never fire.
+    @exclusivity(unchecked) var file: PDFFileWriter
     var sink: FileSink?
     var digest = StableHash()
 
     let catalogRef: Ref
     let pagesRef: Ref
     let resourcesRef: Ref
-    var pageRefs: [Ref] = []
-    var fontUsages: [FontUsage] = []
+    @exclusivity(unchecked) var pageRefs: [Ref] = []
+    @exclusivity(unchecked) var fontUsages: [FontUsage] = []
     var fontIndexByHandle: [Int32: Int] = [:]
+    /// The last face looked up, as (handle index, font index); -1 before the first.
+    @exclusivity(unchecked) var lastFont: (handle: Int32, index: Int) = (-1, 0)
     var images: [(name: String, ref: Ref, digest: UInt64, hasAlpha: Bool)] = []
     var imageIndexByPath: [String: Int] = [:]
     var transparencyGroupNeeded = false
 
     // Current page.
-    var page: PageState?
-    var content = ContentStream(capacity: 32 * 1024)
-    var codes: [UInt16] = []
-    var adjustments: [Int32] = []
+    @exclusivity(unchecked) var page: PageState?
+    @exclusivity(unchecked) var content = ContentStream(capacity: 32 * 1024)
+    @exclusivity(unchecked) var codes: [UInt16] = []
+    @exclusivity(unchecked) var adjustments: [Int32] = []
     // Marked content: for each page, the structure node of each MCID (the parent tree, §14.7.4.4).
-    var mcidNodes: [[Int]] = []
-    var nodeContent: [Int: [(page: Int, mcid: Int)]] = [:]
+    @exclusivity(unchecked) var mcidNodes: [[Int]] = []
+    /// Every MCID handed out, in order; grouped by node only when the structure tree is written.
+    @exclusivity(unchecked) var marks: [Mark] = []
     var finished = false
     /// The structure tree whose nodes frames refer to; its roles name the marked-content tags. It can
     /// also be given (or completed) at `finish`.
-    public var structure: StructureTree?
+    @exclusivity(unchecked) public var structure: StructureTree?
+
+    /// Marked content `mcid` on page `page` belongs to structure node `node`.
+    struct Mark {
+        var node: Int32
+        var page: Int32
+        var mcid: Int32
+    }
 
     struct PageState {
         var size: Size
@@ -46,6 +60,9 @@ public final class PDFDocumentWriter {
         var stroke: Color?
         var lineWidth: Double?
         var font: (Int, Double)?
+        /// Where the last text object ended ("ET\n" the last bytes of a stream `count` long) and its line
+        /// start in hundredths of a point: a run written right after it may continue it.
+        var openText: (count: Int, line: (x: Int, y: Int))?
         var clipDepth = 0
         var markedDepth = 0
         var openNode: Int?

@@ -14,8 +14,14 @@ public struct ByteBuffer: Sendable {
 
     @inlinable public mutating func append(_ other: some Sequence<UInt8>) { bytes.append(contentsOf: other) }
 
+    /// Constants are a few bytes long: appended one by one, which costs less than a bulk copy's setup.
     @inlinable public mutating func append(raw s: StaticString) {
-        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        guard s.hasPointerRepresentation else {
+            s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+            return
+        }
+        let p = s.utf8Start
+        for i in 0..<s.utf8CodeUnitCount { bytes.append(p[i]) }
     }
 
     @inlinable public mutating func append(ascii s: String) {
@@ -31,29 +37,106 @@ public struct ByteBuffer: Sendable {
 
     // MARK: Numbers (§7.3.3)
 
-    /// Writes an integer in decimal, without a decimal point.
+    /// Writes an integer in decimal, without a decimal point. Content streams and structure trees
+    /// write one for nearly every operand, so the digits are gathered in a register, least significant
+    /// first, and written out in one pass: no scratch memory, one division by a constant per digit.
     @inlinable public mutating func append(int value: Int) {
-        if value >= 0 && value < 10 {
-            bytes.append(UInt8(truncatingIfNeeded: value) &+ 48)
-            return
-        }
         var v = value.magnitude
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var tmp: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                  UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var n = 0
-        withUnsafeMutableBytes(of: &tmp) { raw in
-            repeat {
-                raw[n] = UInt8(truncatingIfNeeded: v % 10) &+ 48
-                v /= 10
-                n += 1
-            } while v > 0
-            while n > 0 {
-                n -= 1
-                bytes.append(raw[n])
-            }
+        if v < 10 {
+            bytes.append(UInt8(truncatingIfNeeded: v) &+ 48)
+            return
         }
+        if v >= 100_000_000 {
+            // Nine digits or more: the leading part first, then exactly eight digits (zeros kept).
+            let low = v % 100_000_000
+            append(int: Int(v / 100_000_000))
+            var packed: UInt64 = 0
+            var rest = low
+            for _ in 0..<8 {
+                packed = packed << 8 | UInt64(rest % 10 &+ 48)
+                rest /= 10
+            }
+            for _ in 0..<8 {
+                bytes.append(UInt8(truncatingIfNeeded: packed))
+                packed >>= 8
+            }
+            return
+        }
+        var packed: UInt64 = 0
+        var n = 0
+        repeat {
+            packed = packed << 8 | UInt64(v % 10 &+ 48)
+            v /= 10
+            n &+= 1
+        } while v > 0
+        repeat {
+            bytes.append(UInt8(truncatingIfNeeded: packed))
+            packed >>= 8
+            n &-= 1
+        } while n > 0
+    }
+
+    /// Appends at most `maxCount` bytes that `body` writes through a pointer and returns the count of:
+    /// for the hottest writers (glyph strings), where appending byte by byte pays a uniqueness and a
+    /// capacity check per byte. The scratch space is temporary (on the stack when small).
+    @inlinable public mutating func append(upTo maxCount: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxCount) { scratch in
+            let count = body(scratch.baseAddress!)
+            precondition(count <= maxCount, "wrote past the reserved bytes")
+            bytes.append(contentsOf: UnsafeBufferPointer(start: scratch.baseAddress, count: count))
+        }
+    }
+
+    /// Writes `value` in decimal at `p` (at most 20 bytes) and returns how many bytes it took.
+    @inlinable public static func write(int value: Int, to p: UnsafeMutablePointer<UInt8>) -> Int {
+        var v = value.magnitude
+        var n = 0
+        if value < 0 {
+            p[0] = UInt8(ascii: "-")
+            n = 1
+        }
+        var digits = 1
+        var limit: UInt = 10
+        while digits < 19 && v >= limit {
+            digits += 1
+            limit &*= 10
+        }
+        if v >= limit { digits += 1 }  // 20 digits: beyond 10^19
+        var i = n + digits
+        repeat {
+            i -= 1
+            p[i] = UInt8(truncatingIfNeeded: v % 10) &+ 48
+            v /= 10
+        } while v > 0
+        return n + digits
+    }
+
+    /// Writes `units / 100` like `append(centi:)` at `p` (at most 24 bytes); returns how many it took.
+    @inlinable public static func write(centi units: Int, to p: UnsafeMutablePointer<UInt8>) -> Int {
+        var n = 0
+        if units < 0 {
+            p[0] = UInt8(ascii: "-")
+            n = 1
+        }
+        let u = units.magnitude
+        let frac = u % 100
+        n += write(int: Int(u / 100), to: p + n)
+        if frac == 0 { return n }
+        p[n] = UInt8(ascii: ".")
+        p[n + 1] = UInt8(truncatingIfNeeded: frac / 10) &+ 48
+        if frac % 10 == 0 { return n + 2 }
+        p[n + 2] = UInt8(truncatingIfNeeded: frac % 10) &+ 48
+        return n + 3
+    }
+
+    /// Rounds half away from zero, like `Double.rounded()`, without the libm call that costs a function
+    /// call per operand in content streams: `x - trunc(x)` is exact below 2^52, so this gives the same
+    /// integer `rounded()` would. Only for |x| < 9e15 (callers check).
+    @inlinable public static func roundedToInt(_ x: Double) -> Int {
+        let whole = Int(x)
+        let rest = x - Double(whole)
+        return rest >= 0.5 ? whole + 1 : (rest <= -0.5 ? whole - 1 : whole)
     }
 
     /// Writes a real with at most `precision` decimals (default 4), trailing zeros dropped and no
@@ -66,33 +149,59 @@ public struct ByteBuffer: Sendable {
             return
         }
         let scale: Double
+        let digits: Int
         switch precision {
-        case 0: scale = 1
-        case 1: scale = 10
-        case 2: scale = 100
-        case 3: scale = 1000
-        default: scale = 10000
+        case ...0: (scale, digits) = (1, 0)
+        case 1: (scale, digits) = (10, 1)
+        case 2:
+            // The content-stream case (two decimals): integer arithmetic with a constant divisor.
+            let scaled = value * 100
+            guard scaled.magnitude < 9.0e15 else { append(int: Int(value.rounded())); return }
+            append(centi: Self.roundedToInt(scaled))
+            return
+        case 3: (scale, digits) = (1000, 3)
+        default: (scale, digits) = (10000, 4)
         }
-        let scaled = (value * scale).rounded()
+        let scaled = value * scale
         if scaled.magnitude >= 9.0e15 {  // beyond exact integers: PDF readers cap reals far below this anyway
             append(int: Int(value.rounded()))
             return
         }
-        var units = Int(scaled)
+        appendFixed(Self.roundedToInt(scaled), divisor: Int(scale), digits: digits)
+    }
+
+    /// Writes `units / 100` with at most two decimals, trailing zeros dropped (`12.5`, `-3.07`, `40`):
+    /// the number formatter of content streams, whose operands are rounded to 0.01 pt.
+    @inlinable public mutating func append(centi units: Int) {
+        var u = units
+        if u < 0 {
+            bytes.append(UInt8(ascii: "-"))
+            u = -u
+        }
+        let whole = u / 100, frac = u % 100
+        append(int: whole)
+        if frac == 0 { return }
+        bytes.append(UInt8(ascii: "."))
+        bytes.append(UInt8(truncatingIfNeeded: frac / 10) &+ 48)
+        if frac % 10 != 0 { bytes.append(UInt8(truncatingIfNeeded: frac % 10) &+ 48) }
+    }
+
+    /// Writes `units / divisor` (divisor = 10^digits) with trailing zeros dropped.
+    @inlinable mutating func appendFixed(_ units: Int, divisor: Int, digits: Int) {
         if units == 0 {
             bytes.append(UInt8(ascii: "0"))
             return
         }
-        if units < 0 {
+        var u = units
+        if u < 0 {
             bytes.append(UInt8(ascii: "-"))
-            units = -units
+            u = -u
         }
-        let divisor = Int(scale)
-        let whole = units / divisor
-        var frac = units % divisor
+        let whole = u / divisor
+        var frac = u % divisor
         append(int: whole)
         if frac == 0 { return }
-        var digits = precision > 4 ? 4 : precision
+        var digits = digits
         while frac % 10 == 0 {
             frac /= 10
             digits -= 1
@@ -122,10 +231,25 @@ public struct ByteBuffer: Sendable {
         }
     }
 
+    /// The `String` case of `append(name:)` (role tags, resource names): written in one copy when no
+    /// byte needs escaping, which is always so for the names this renderer generates.
+    public mutating func append(name: String) {
+        var s = name
+        let plain = s.withUTF8 { utf8 -> Bool in
+            for b in utf8 where b < 0x21 || b > 0x7E || ByteBuffer.isDelimiter(b) || b == UInt8(ascii: "#") {
+                return false
+            }
+            bytes.append(UInt8(ascii: "/"))
+            for b in utf8 { bytes.append(b) }
+            return true
+        }
+        if !plain { append(name: s[...]) }
+    }
+
     /// Writes a constant name known to need no escaping.
     @inlinable public mutating func append(name: StaticString) {
         bytes.append(UInt8(ascii: "/"))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        append(raw: name)
     }
 
     // MARK: Strings (§7.3.4)

@@ -18,7 +18,12 @@ public struct ContentStream: Sendable {
     /// Operands are written with two decimals: 0.01 pt (3.5 µm) is below any printer's resolution, and
     /// shorter numbers make smaller streams. Colours use three (`colour(_:)`).
     @inlinable mutating func num(_ v: Double) {
-        buffer.append(real: v, precision: 2)
+        let scaled = v * 100
+        if scaled.magnitude < 9.0e15 {  // also false for NaN and infinities, which `append(real:)` handles
+            buffer.append(centi: ByteBuffer.roundedToInt(scaled))
+        } else {
+            buffer.append(real: v, precision: 2)
+        }
         buffer.append(UInt8(ascii: " "))
     }
 
@@ -56,7 +61,7 @@ public struct ContentStream: Sendable {
     }
 
     /// `/Name gs`: applies an ExtGState resource.
-    public mutating func setGraphicsState(_ resourceName: some StringProtocol) {
+    public mutating func setGraphicsState(_ resourceName: String) {
         buffer.append(name: resourceName)
         op(" gs")
     }
@@ -78,6 +83,30 @@ public struct ContentStream: Sendable {
     public mutating func moveTo(_ x: Double, _ y: Double) { num(x); num(y); op("m") }
     /// `x y l`
     public mutating func lineTo(_ x: Double, _ y: Double) { num(x); num(y); op("l") }
+    /// `x y m` with coordinates already rounded to hundredths of a point (`units / 100`).
+    public mutating func moveTo(centiX x: Int, centiY y: Int) { centiPair(x, y, UInt8(ascii: "m"), 0) }
+    /// `x y l` with coordinates already rounded to hundredths of a point (`units / 100`).
+    public mutating func lineTo(centiX x: Int, centiY y: Int) { centiPair(x, y, UInt8(ascii: "l"), 0) }
+
+    /// `x y op` for operators of one or two letters (`op2` 0 for none), written through one pointer.
+    @inlinable mutating func centiPair(_ x: Int, _ y: Int, _ op1: UInt8, _ op2: UInt8) {
+        buffer.append(upTo: 2 * 24 + 3) { p in
+            var n = ByteBuffer.write(centi: x, to: p)
+            p[n] = UInt8(ascii: " ")
+            n += 1
+            n += ByteBuffer.write(centi: y, to: p + n)
+            p[n] = UInt8(ascii: " ")
+            p[n + 1] = op1
+            n += 2
+            if op2 != 0 {
+                p[n] = op2
+                n += 1
+            }
+            p[n] = UInt8(ascii: "\n")
+            return n + 1
+        }
+    }
+
     /// `x1 y1 x2 y2 x3 y3 c`
     public mutating func curveTo(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, _ x3: Double, _ y3: Double) {
         num(x1); num(y1); num(x2); num(y2); num(x3); num(y3)
@@ -108,7 +137,7 @@ public struct ContentStream: Sendable {
     /// `ET`
     public mutating func endText() { op("ET") }
     /// `/F1 size Tf`
-    public mutating func setFont(_ resourceName: some StringProtocol, size: Double) {
+    public mutating func setFont(_ resourceName: String, size: Double) {
         buffer.append(name: resourceName)
         buffer.append(UInt8(ascii: " "))
         num(size)
@@ -121,44 +150,100 @@ public struct ContentStream: Sendable {
     }
     /// `tx ty Td`
     public mutating func moveText(_ tx: Double, _ ty: Double) { num(tx); num(ty); op("Td") }
+    /// `tx ty Td` with offsets already rounded to hundredths of a point (`units / 100`).
+    public mutating func moveText(centiX tx: Int, centiY ty: Int) {
+        centiPair(tx, ty, UInt8(ascii: "T"), UInt8(ascii: "d"))
+    }
 
-    /// `[<gid…> adj <gid…>] TJ` with two-byte codes (Identity-H). `adjustments[i]` is applied *before*
+    /// `[(codes…) adj (codes…)] TJ` with two-byte codes (Identity-H). `adjustments[i]` is applied *before*
     /// glyph i, in thousandths of text space (positive moves left, §9.4.3); zero adjustments are omitted.
+    ///
+    /// Codes are written as literal strings of their raw bytes rather than as hexadecimal: two bytes a
+    /// glyph instead of four, which the compressor then has half as much of to read. Only the bytes a
+    /// literal string gives a meaning to are escaped (§7.3.4.2): `\`, `(` and `)`, and carriage return,
+    /// since a bare CR (or CR LF) inside a literal string reads back as a single line feed.
     public mutating func showGlyphs(_ codes: UnsafeBufferPointer<UInt16>, adjustments: UnsafeBufferPointer<Int32>?) {
-        buffer.append(UInt8(ascii: "["))
-        var open = false
-        for i in 0..<codes.count {
-            if let adjustments, adjustments[i] != 0 {
-                if open { buffer.append(UInt8(ascii: ">")); open = false }
-                buffer.append(int: Int(adjustments[i]))
+        // Per glyph at most an adjustment (11 bytes) and `)(`, and two escaped bytes (4).
+        buffer.append(upTo: codes.count * 17 + 8) { p in
+            var n = 0
+            p[n] = UInt8(ascii: "["); n += 1
+            var open = false
+            for i in 0..<codes.count {
+                if let adjustments, adjustments[i] != 0 {
+                    if open { p[n] = UInt8(ascii: ")"); n += 1; open = false }
+                    n += ByteBuffer.write(int: Int(adjustments[i]), to: p + n)
+                }
+                if !open { p[n] = UInt8(ascii: "("); n += 1; open = true }
+                let c = codes[i]
+                n += Self.writeLiteralByte(UInt8(truncatingIfNeeded: c >> 8), to: p + n)
+                n += Self.writeLiteralByte(UInt8(truncatingIfNeeded: c), to: p + n)
             }
-            if !open { buffer.append(UInt8(ascii: "<")); open = true }
-            let c = codes[i]
-            buffer.append(ByteBuffer.hexDigit(UInt8(c >> 12)))
-            buffer.append(ByteBuffer.hexDigit(UInt8(c >> 8 & 0xF)))
-            buffer.append(ByteBuffer.hexDigit(UInt8(c >> 4 & 0xF)))
-            buffer.append(ByteBuffer.hexDigit(UInt8(c & 0xF)))
+            if open { p[n] = UInt8(ascii: ")"); n += 1 }
+            p[n] = UInt8(ascii: "]"); p[n + 1] = UInt8(ascii: "T"); p[n + 2] = UInt8(ascii: "J")
+            p[n + 3] = UInt8(ascii: "\n")
+            return n + 4
         }
-        if open { buffer.append(UInt8(ascii: ">")) }
-        op("]TJ")
+    }
+
+    /// Writes one byte of a literal string, escaped if it must be; returns 1 or 2.
+    @inlinable static func writeLiteralByte(_ b: UInt8, to p: UnsafeMutablePointer<UInt8>) -> Int {
+        switch b {
+        case UInt8(ascii: "\\"), UInt8(ascii: "("), UInt8(ascii: ")"):
+            p[0] = UInt8(ascii: "\\")
+            p[1] = b
+            return 2
+        case 0x0D:
+            p[0] = UInt8(ascii: "\\")
+            p[1] = UInt8(ascii: "r")
+            return 2
+        default:
+            p[0] = b
+            return 1
+        }
     }
 
     // MARK: XObjects (§8.8)
 
     /// `/Im1 Do`
-    public mutating func drawXObject(_ resourceName: some StringProtocol) {
+    public mutating func drawXObject(_ resourceName: String) {
         buffer.append(name: resourceName)
         op(" Do")
     }
 
     // MARK: Marked content (§14.6)
 
-    /// `/Tag <</MCID n>> BDC`
-    public mutating func beginMarkedContent(_ tag: some StringProtocol, mcid: Int) {
+    /// `/Tag <</MCID n>> BDC`, written in one pass: one per line of a tagged page.
+    public mutating func beginMarkedContent(_ tag: String, mcid: Int) {
+        var name = tag
+        let written = name.withUTF8 { utf8 -> Bool in
+            for b in utf8 where b < 0x21 || b > 0x7E || ByteBuffer.isDelimiter(b) || b == UInt8(ascii: "#") {
+                return false
+            }
+            buffer.append(upTo: utf8.count + 40) { p in
+                p[0] = UInt8(ascii: "/")
+                var n = 1
+                for b in utf8 {
+                    p[n] = b
+                    n += 1
+                }
+                n += Self.put(" <</MCID ", p + n)
+                n += ByteBuffer.write(int: mcid, to: p + n)
+                n += Self.put(">> BDC\n", p + n)
+                return n
+            }
+            return true
+        }
+        guard !written else { return }
         buffer.append(name: tag)
         buffer.append(raw: " <</MCID ")
         buffer.append(int: mcid)
         op(">> BDC")
+    }
+
+    @inline(__always) static func put(_ s: StaticString, _ p: UnsafeMutablePointer<UInt8>) -> Int {
+        let count = s.utf8CodeUnitCount
+        p.update(from: s.utf8Start, count: count)
+        return count
     }
 
     /// `/Artifact <</Type /Pagination>> BDC` for headers and footers (§14.8.2.2), or plain `/Artifact BMC`.

@@ -2,6 +2,8 @@
 /// runs. Keys are static names; values go through the typed setters or `key(_:)` plus the raw buffer.
 public struct DictWriter {
     public var buffer: ByteBuffer
+    /// No pair written yet: the next key needs no separating space.
+    @usableFromInline var first = true
 
     @usableFromInline init(buffer: ByteBuffer) { self.buffer = buffer }
 
@@ -9,7 +11,16 @@ public struct DictWriter {
     /// separated by single spaces, not line ends: a tagged statement holds hundreds of small
     /// dictionaries, and every byte is compressed and stored.
     @inlinable public mutating func key(_ key: StaticString) {
-        if buffer.bytes.last != UInt8(ascii: "<") { buffer.append(UInt8(ascii: " ")) }
+        if !first { buffer.append(UInt8(ascii: " ")) }
+        first = false
+        buffer.append(name: key)
+        buffer.append(UInt8(ascii: " "))
+    }
+
+    /// Starts a pair whose key is generated (resource names such as `F3`, `Im1`).
+    public mutating func key(generated key: String) {
+        if !first { buffer.append(UInt8(ascii: " ")) }
+        first = false
         buffer.append(name: key)
         buffer.append(UInt8(ascii: " "))
     }

@@ -61,10 +61,15 @@ public struct PDFFileWriter {
             pending.append(raw: "\nendobj\n")
             return
         }
-        packedHeader.append(int: Int(ref.number))
-        packedHeader.append(UInt8(ascii: " "))
-        packedHeader.append(int: packedBody.count)
-        packedHeader.append(UInt8(ascii: " "))
+        let offset = packedBody.count
+        packedHeader.append(upTo: 42) { p in
+            var n = ByteBuffer.write(int: Int(ref.number), to: p)
+            p[n] = UInt8(ascii: " ")
+            n += 1
+            n += ByteBuffer.write(int: offset, to: p + n)
+            p[n] = UInt8(ascii: " ")
+            return n + 1
+        }
         body(&packedBody)
         packedBody.append(UInt8(ascii: "\n"))
         packedRefs.append(ref)

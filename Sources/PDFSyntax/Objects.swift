@@ -14,6 +14,7 @@ extension DictWriter {
         var t = T(dict: consume d)
         body(&t)
         swap(&t.dict.buffer.bytes, &buffer.bytes)
+        first = t.dict.first
     }
 }
 
@@ -21,6 +22,16 @@ extension PDFFileWriter {
     /// Writes a typed dictionary object.
     public mutating func write<T: TypedDict>(_ ref: Ref, as _: T.Type, _ body: (inout T) -> Void) {
         dictionary(ref) { d in d.typed(body) }
+    }
+
+    /// Writes a typed dictionary filled beforehand (see `StructElem.init()`): for objects written by the
+    /// hundred, where one reused writer costs less than a closure and a fresh buffer per object.
+    public mutating func write(_ ref: Ref, _ object: some TypedDict) {
+        self.object(ref) { b in
+            b.append(raw: "<<")
+            b.bytes.append(contentsOf: object.dict.buffer.bytes)
+            b.append(raw: ">>")
+        }
     }
 }
 
@@ -74,9 +85,7 @@ public struct Resources: TypedDict {
         guard !entries.isEmpty else { return }
         dict.dict(key) { d in
             for (name, ref) in entries {
-                if d.buffer.bytes.last != UInt8(ascii: "<") { d.buffer.append(UInt8(ascii: " ")) }
-                d.buffer.append(name: name)
-                d.buffer.append(UInt8(ascii: " "))
+                d.key(generated: name)
                 d.buffer.append(ref: ref)
             }
         }
@@ -177,12 +186,76 @@ public struct StructElem: TypedDict {
     /// `/Type /StructElem` is optional (ISO 32000-1 Table 323) and left out: a tagged statement has
     /// hundreds of elements, and the bytes add up.
     public init(dict: DictWriter) { self.dict = dict }
+    /// A writer to fill, write with `PDFFileWriter.write(_:_:)`, then empty with `removeAll()` and reuse.
+    public init() { self.init(dict: DictWriter(buffer: ByteBuffer(capacity: 256))) }
+    public mutating func removeAll() {
+        dict.buffer.bytes.removeAll(keepingCapacity: true)
+        dict.first = true
+    }
     public mutating func role(_ s: String) { dict.pair("S", name: s) }
+
+    /// `/S /Role /P n 0 R /Pg m 0 R`, the entries (nearly) every element has, as the element's first
+    /// entries and in one write: a tagged statement has hundreds of elements. Falls back to the
+    /// single setters for a role name that needs escaping.
+    public mutating func role(_ s: String, parent: Ref, page: Ref?) {
+        var name = s
+        let written = dict.first && name.withUTF8 { utf8 -> Bool in
+            for b in utf8 where b < 0x21 || b > 0x7E || ByteBuffer.isDelimiter(b) || b == UInt8(ascii: "#") {
+                return false
+            }
+            dict.buffer.append(upTo: utf8.count + 64) { p in
+                var n = Self.put("/S /", p)
+                for b in utf8 {
+                    p[n] = b
+                    n += 1
+                }
+                n += Self.put(" /P ", p + n)
+                n += ByteBuffer.write(int: Int(parent.number), to: p + n)
+                n += Self.put(" 0 R", p + n)
+                if let page {
+                    n += Self.put(" /Pg ", p + n)
+                    n += ByteBuffer.write(int: Int(page.number), to: p + n)
+                    n += Self.put(" 0 R", p + n)
+                }
+                return n
+            }
+            return true
+        }
+        if written {
+            dict.first = false
+        } else {
+            role(s)
+            self.parent(parent)
+            if let page { self.page(page) }
+        }
+    }
+
+    @inline(__always) static func put(_ s: StaticString, _ p: UnsafeMutablePointer<UInt8>) -> Int {
+        let count = s.utf8CodeUnitCount
+        p.update(from: s.utf8Start, count: count)
+        return count
+    }
     public mutating func parent(_ r: Ref) { dict.pair("P", ref: r) }
     public mutating func page(_ r: Ref) { dict.pair("Pg", ref: r) }
     public mutating func alt(_ s: String) { dict.pair("Alt", text: s) }
     public mutating func lang(_ s: String) { dict.pair("Lang", text: s) }
     public mutating func title(_ s: String) { dict.pair("T", text: s) }
+    /// /K, the element's kids (MCIDs, MCR dictionaries, child elements), `count` of them written by
+    /// `body`. Table 323 lets a single kid stand without an array and an element without kids omit
+    /// /K: most elements of a tagged statement (a cell's paragraph, its text) have exactly one kid.
+    @inlinable public mutating func kids(count: Int, _ body: (inout ArrayWriter) -> Void) {
+        guard count > 0 else { return }
+        guard count == 1 else {
+            dict.array("K", body)
+            return
+        }
+        dict.key("K")
+        var writer = ArrayWriter(buffer: ByteBuffer())
+        swap(&writer.buffer.bytes, &dict.buffer.bytes)
+        body(&writer)
+        swap(&writer.buffer.bytes, &dict.buffer.bytes)
+    }
+
     /// /A << /O /Table /Scope /Column /ColSpan n >> (§14.8.5.7) for table cells.
     public mutating func tableAttributes(scope: StaticString?, columnSpan: Int) {
         dict.dict("A") { d in

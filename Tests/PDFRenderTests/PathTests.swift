@@ -174,3 +174,43 @@ extension PathTests {
         }
     }
 }
+
+extension PathTests {
+    /// A table grid arrives as one segment per cell border; the renderer joins collinear segments that
+    /// touch, so the stream holds one line per row boundary and per column, and the page looks the same.
+    @Test func gridSegmentsAreJoinedIntoLongLines() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.file("grille.pdf")
+        let writer = try PDFDocumentWriter(metadata: Fixture.metadata(), fonts: Fixture.registry, output: .file(path),
+                                           options: Fixture.options(.table))
+        try writer.beginPage(size: Size(width: 200, height: 200))
+        var grid = Path()
+        let xs: [Double] = [20, 80, 140, 180], rows: [Double] = [20, 60, 100, 140]
+        for (r, y) in rows.dropLast().enumerated() {
+            grid.move(to: Point(x: 20, y: y))
+            grid.line(to: Point(x: 180, y: y))
+            for x in xs {
+                grid.move(to: Point(x: x, y: y))
+                grid.line(to: Point(x: x, y: rows[r + 1]))
+            }
+        }
+        grid.move(to: Point(x: 20, y: 140))
+        grid.line(to: Point(x: 180, y: 140))
+        writer.draw(grid, style: PathStyle(stroke: Stroke(color: .black, width: 2)))
+        try writer.endPage()
+        try writer.finish()
+        try expectConformant(path)
+        let ops = try Tool.python("""
+            import sys, pikepdf
+            pdf = pikepdf.open(sys.argv[1])
+            print(" ".join(str(op) for _, op in pikepdf.parse_content_stream(pdf.pages[0])))
+            """, [path])
+        let operators = ops.stdout.split(whereSeparator: \.isWhitespace)
+        #expect(operators.filter { $0 == "m" }.count == rows.count + xs.count, "\(ops.combined)")
+        let page = try PDFTools.renderPage(path, dpi: 72)
+        for y in [30, 59, 61, 99, 101, 139] { #expect(Self.close(page.pixel(x: 80, y: y), Self.black), "column rule at y \(y)") }
+        for x in [30, 79, 81, 179] { #expect(Self.close(page.pixel(x: x, y: 100), Self.black), "row rule at x \(x)") }
+        #expect(Self.close(page.pixel(x: 50, y: 40), Self.white), "inside a cell")
+        #expect(Self.close(page.pixel(x: 190, y: 100), Self.white), "outside the grid")
+    }
+}

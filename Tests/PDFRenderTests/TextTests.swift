@@ -160,3 +160,27 @@ func latinOnlyFont(in dir: TemporaryDirectory) throws -> String {
     try writeFile(subset.bytes, to: path)
     return path
 }
+
+extension TextTests {
+    /// Runs drawn one after the other with nothing in between share one text object; each Td after
+    /// the first moves from the previous line start (ISO 32000-1 §9.4.2), and readers still see each line.
+    @Test func consecutiveRunsShareOneTextObject() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.file("lignes.pdf")
+        _ = try Fixture.textDocument([["Première ligne", "Deuxième ligne", "Troisième"]], output: .file(path), xref: .table)
+        try expectConformant(path)
+        let ops = try Tool.python("""
+            import sys, pikepdf
+            pdf = pikepdf.open(sys.argv[1])
+            for operands, op in pikepdf.parse_content_stream(pdf.pages[0]):
+                if str(op) in ("BT", "ET"): print(op)
+                if str(op) == "Td": print("Td", " ".join(str(float(x)) for x in operands))
+            """, [path])
+        #expect(ops.stdout.split(separator: "\n") == ["BT", "Td 50.0 761.89", "Td 0.0 -20.0", "Td 0.0 -20.0", "ET"],
+                "\(ops.combined)")
+        for reader in try Self.readers(path) {
+            #expect(normalizedText(reader.text) == normalizedText("Première ligne\nDeuxième ligne\nTroisième"),
+                    "\(reader.name): \(reader.text)")
+        }
+    }
+}

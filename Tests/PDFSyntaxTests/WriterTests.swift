@@ -132,6 +132,12 @@ import Testing
             """)
     }
 
+    static func opBytes(_ body: (inout ContentStream) -> Void) -> [UInt8] {
+        var c = ContentStream()
+        body(&c)
+        return c.bytes
+    }
+
     @Test func textWithAdjustments() {
         let codes: [UInt16] = [0x0001, 0x0002, 0x0003, 0xABCD]
         let adjustments: [Int32] = [0, 0, -50, 120]
@@ -144,8 +150,13 @@ import Testing
             }
             c.endText()
         }
-        // Content-stream operands have two decimals (0.01 pt).
-        #expect(s == "BT\n/F1 11 Tf\n1 0 0 1 50 781.89 Tm\n[<00010002>-50<0003>120<ABCD>]TJ\nET\n")
+        // Content-stream operands have two decimals (0.01 pt); codes are literal strings of their two
+        // raw bytes each.
+        #expect(s == "BT\n/F1 11 Tf\n1 0 0 1 50 781.89 Tm\n[(\0\u{1}\0\u{2})-50(\0\u{3})120(\u{FFFD}\u{FFFD})]TJ\nET\n")
+        let tail = Self.opBytes { c in
+            codes.withUnsafeBufferPointer { cb in c.showGlyphs(UnsafeBufferPointer(rebasing: cb[3...]), adjustments: nil) }
+        }
+        #expect(tail == Array("[(".utf8) + [0xAB, 0xCD] + Array(")]TJ\n".utf8))
     }
 
     @Test func leadingAdjustmentAndNoAdjustments() {
@@ -157,7 +168,25 @@ import Testing
                 c.showGlyphs(cb, adjustments: nil)
             }
         }
-        #expect(s == "[-7<00100011>]TJ\n[<00100011>]TJ\n")
+        #expect(s == "[-7(\0\u{10}\0\u{11})]TJ\n[(\0\u{10}\0\u{11})]TJ\n")
+    }
+
+    /// The bytes a literal string gives a meaning to (§7.3.4.2) are escaped: backslash, parentheses,
+    /// and CR (a bare CR would read back as LF); LF and other bytes stand as they are.
+    @Test func glyphCodesNeedingEscapes() {
+        let codes: [UInt16] = [0x5C28, 0x290D, 0x0A0D, 0x0D0A]
+        let s = Self.ops { c in codes.withUnsafeBufferPointer { c.showGlyphs($0, adjustments: nil) } }
+        #expect(s == "[(\\\\\\(\\)\\r\n\\r\\r\n)]TJ\n")
+    }
+
+    @Test func centiNumbers() {
+        let s = Self.ops { c in
+            c.moveTo(centiX: 3000, centiY: 38258)
+            c.lineTo(centiX: -5, centiY: 10)
+            c.moveTo(0.005, -0.005)
+            c.lineTo(382.5751, 12)
+        }
+        #expect(s == "30 382.58 m\n-0.05 0.1 l\n0.01 -0.01 m\n382.58 12 l\n")
     }
 
     @Test func markedContent() {
