@@ -117,18 +117,25 @@ struct FontEmbedding {
             b.append(int: block.count)
             b.append(raw: " beginbfchar\n")
             for cid in block {
-                b.append(hex: [UInt8(cid >> 8), UInt8(cid & 0xFF)])
-                b.append(UInt8(ascii: " "))
-                var utf16: [UInt8] = []
-                for unit in usage.textForCID[cid].utf16 { utf16.append(UInt8(unit >> 8)); utf16.append(UInt8(unit & 0xFF)) }
-                b.append(hex: utf16)
-                b.append(UInt8(ascii: "\n"))
+                b.append(UInt8(ascii: "<"))
+                Self.appendHex16(UInt16(cid), to: &b)
+                b.append(raw: "> <")
+                for unit in usage.textForCID[cid].utf16 { Self.appendHex16(unit, to: &b) }
+                b.append(raw: ">\n")
             }
             b.append(raw: "endbfchar\n")
             i += 100
         }
         b.append(raw: "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
         return b.bytes
+    }
+
+    /// Four upper-case hex digits, as `<…>` strings in a CMap want them.
+    private static func appendHex16(_ v: UInt16, to b: inout ByteBuffer) {
+        b.append(ByteBuffer.hexDigit(UInt8(v >> 12)))
+        b.append(ByteBuffer.hexDigit(UInt8(v >> 8 & 0xF)))
+        b.append(ByteBuffer.hexDigit(UInt8(v >> 4 & 0xF)))
+        b.append(ByteBuffer.hexDigit(UInt8(v & 0xF)))
     }
 
     /// Rounds the glyph set up to whole aligned blocks of `granularity` glyph ids. Documents of a batch

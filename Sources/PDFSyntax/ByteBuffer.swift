@@ -304,7 +304,7 @@ public struct ByteBuffer: Sendable {
         append(raw: " 0 R")
     }
 
-    @inlinable static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? v &+ 48 : v &+ 55 }
+    @inlinable public static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? v &+ 48 : v &+ 55 }
 
     @inlinable static func isDelimiter(_ b: UInt8) -> Bool {
         switch b {
