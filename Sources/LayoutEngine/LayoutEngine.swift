@@ -9,18 +9,23 @@ public final class LayoutEngine: Sendable {
     public let fonts: FontRegistry
     let shapes: ShapeCache
     let paragraphs: ParagraphCache
-    private let chains: [FontKey: FontChain]
+    private let chains: [FontKey: ResolvedFont]
 
     public init(fonts: FontRegistry, shapeCacheLimit: Int = 200_000) throws(LayoutEngineError) {
         self.fonts = fonts
         shapes = ShapeCache(limit: shapeCacheLimit)
         paragraphs = ParagraphCache(limit: shapeCacheLimit / 4)
-        var chains: [FontKey: FontChain] = [:]
+        var chains: [FontKey: ResolvedFont] = [:]
+        var nextID = 0
         for family in fonts.families {
             for bold in [false, true] {
                 for italic in [false, true] {
                     let style = TextStyle(fontFamily: family, bold: bold, italic: italic)
-                    do { chains[FontKey(style)] = try fonts.chain(family: family, bold: bold, italic: italic) } catch {
+                    do {
+                        let chain = try fonts.chain(family: family, bold: bold, italic: italic)
+                        chains[FontKey(style)] = ResolvedFont(id: nextID, chain: chain)
+                        nextID += 1
+                    } catch {
                         throw LayoutEngineError(.font, error.reason)
                     }
                 }
@@ -29,11 +34,11 @@ public final class LayoutEngine: Sendable {
         self.chains = chains
     }
 
-    func chain(_ key: FontKey) throws(LayoutEngineError) -> FontChain {
-        guard let chain = chains[key] else {
+    func font(_ key: FontKey) throws(LayoutEngineError) -> ResolvedFont {
+        guard let font = chains[key] else {
             throw LayoutEngineError(.font, "unknown font family « \(key.family) » (known: \(fonts.families.joined(separator: ", ")))")
         }
-        return chain
+        return font
     }
 
     /// Lays the document out: body flowed into pages, then header, footer and background of each page
@@ -48,13 +53,17 @@ public final class LayoutEngine: Sendable {
             flow.pageCount = count
             try flow.place(document.body, parent: flow.tree.root)
         }
-        let bodies = flow.finishPages()
+        var bodies = flow.finishPages()
+        flow.pages = []  // the pages' only other owner: each can then be moved into its frame
         var frames: [Frame] = []
         frames.reserveCapacity(bodies.count)
         let size = Size(width: document.page.width, height: document.page.height)
-        for (i, body) in bodies.enumerated() {
+        for i in bodies.indices {
             let regions = i == 0 ? (document.firstPage ?? document.regions) : document.regions
             var frame = Frame(size: size)
+            // Moved out, so that the frame takes the page's items without copying them.
+            let body = bodies[i]
+            bodies[i] = []
             try RegionLayout(engine: self, template: document.page)
                 .place(regions, page: (i + 1, bodies.count), into: &frame, body: body)
             frames.append(frame)
