@@ -1,4 +1,5 @@
 import Graphics
+import Synchronization
 import LayoutDefinitions
 import Typography
 
@@ -10,6 +11,10 @@ public final class LayoutEngine: Sendable {
     let shapes: ShapeCache
     let paragraphs: ParagraphCache
     private let chains: [FontKey: ResolvedFont]
+    /// The most items a body page has held so far: new body pages reserve that much, so that a page
+    /// (about 1,000 items of a relevé) is not moved in memory at each doubling of its array. A hint
+    /// shared by all threads; it changes capacities, never the output.
+    private let pageCapacity = Atomic<Int>(0)
 
     public init(fonts: FontRegistry, shapeCacheLimit: Int = 200_000) throws(LayoutEngineError) {
         self.fonts = fonts
@@ -44,16 +49,20 @@ public final class LayoutEngine: Sendable {
     /// Lays the document out: body flowed into pages, then header, footer and background of each page
     /// with « Page X / N » resolved now that N is known.
     public func layout(_ document: BoundDocument) throws(LayoutEngineError) -> LaidOutDocument {
-        var flow = Flow(engine: self, template: document.page)
+        let capacity = pageCapacity.load(ordering: .relaxed)
+        var flow = Flow(engine: self, template: document.page, pageCapacity: capacity)
         try flow.place(document.body, parent: flow.tree.root)
         if flow.printsPageNumbers {
             // The body prints `{pages}`: lay it out again now that the count is known.
             let count = flow.pages.count
-            flow = Flow(engine: self, template: document.page)
+            flow = Flow(engine: self, template: document.page, pageCapacity: capacity)
             flow.pageCount = count
             try flow.place(document.body, parent: flow.tree.root)
         }
         var bodies = flow.finishPages()
+        if let most = bodies.map(\.count).max(), most > capacity {
+            pageCapacity.store(most, ordering: .relaxed)  // a race here only loses a larger hint
+        }
         flow.pages = []  // the pages' only other owner: each can then be moved into its frame
         var frames: [Frame] = []
         frames.reserveCapacity(bodies.count)
