@@ -42,7 +42,8 @@ final class ParagraphCache: Sendable {
     }
 }
 
-// The key's fields. A field added to these styles must be added here too (`CacheKeyTests` counts them).
+// The key's fields. A field added to these styles must be added here too
+// (`TextSegmenterTests.cacheKeyCoversEveryStyleField` counts them).
 
 extension ParagraphStyle {
     static let keySize = 1 + 3 * 8 + 1
