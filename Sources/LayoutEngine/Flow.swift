@@ -20,10 +20,15 @@ struct Flow {
     var pageCount: Int?
     var printsPageNumbers = false
 
-    init(engine: LayoutEngine, template: PageTemplate) {
+    /// Items each new page has room for before its array grows (`LayoutEngine.pageCapacity`).
+    let pageCapacity: Int
+
+    init(engine: LayoutEngine, template: PageTemplate, pageCapacity: Int = 0) {
         self.engine = engine
         self.template = template
+        self.pageCapacity = pageCapacity
         y = template.marginTop
+        pages[0].reserveCapacity(pageCapacity)
     }
 
     var left: Double { template.marginLeft }
@@ -33,7 +38,9 @@ struct Flow {
     var pageBodyHeight: Double { bottom - template.marginTop }
 
     mutating func newPage() {
-        pages.append([])
+        var page: [FrameItem] = []
+        page.reserveCapacity(pageCapacity)
+        pages.append(page)
         y = template.marginTop
         pageHasContent = false
     }

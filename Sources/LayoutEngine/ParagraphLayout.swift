@@ -38,11 +38,9 @@ struct ParagraphLayout {
     /// Page numbers are resolved before layout (`BoundBlock.resolvingPageNumbers`); a span still unresolved
     /// prints « 0 », and such a paragraph is not cached.
     func layout(_ paragraph: BoundParagraph, width: Double, alignment: Alignment? = nil) throws(LayoutEngineError) -> LaidParagraph {
-        guard paragraph.spans.allSatisfy({ if case .text = $0.content { true } else { false } }) else {
+        guard let key = ParagraphCache.key(paragraph, width: width, alignment: alignment) else {
             return try breakLines(paragraph, width: width, alignment: alignment)
         }
-        let key = ParagraphCache.Key(spans: paragraph.spans, style: paragraph.style, role: paragraph.role,
-                                     width: width, alignment: alignment)
         if let hit = engine.paragraphs.get(key) { return hit }
         let laid = try breakLines(paragraph, width: width, alignment: alignment)
         engine.paragraphs.put(key, laid)
@@ -53,6 +51,7 @@ struct ParagraphLayout {
         let align = alignment ?? paragraph.style.alignment
         var lines: [LaidLine] = []
         var current: [Placed] = []
+        current.reserveCapacity(8)
         var currentWidth = 0.0
         var pendingSpace: Placed?
         var breakAllowed = true
@@ -68,21 +67,12 @@ struct ParagraphLayout {
         }
 
         for span in paragraph.spans {
-            var text: String
-            switch span.content {
-            case .text(let t): text = t
-            case .pageNumber, .pageCount: text = "0"
-            }
-            // A tab in data is white space, not a glyph to find in a font (it failed as uncovered).
-            if text.contains("\t") { text = String(text.map { $0 == "\t" ? " " : $0 }) }
-            let font = FontKey(span.style)
-            let chain = try engine.chain(font)
-            for (slice, kind) in TextSegmenter.pieces(text) {
-                let piece: TextPiece
-                do { piece = try engine.shapes.piece(slice, kind: kind, font: font, chain: chain) } catch {
-                    throw LayoutEngineError(.font, error.reason)
-                }
-                switch kind {
+            let bytes = Self.utf8(of: span.content)
+            let font = try engine.font(FontKey(span.style))
+            for bounds in TextSegmenter.pieces(bytes) {
+                let slice = String(decoding: bytes[bounds.start..<bounds.end], as: UTF8.self)
+                let piece = try shape(slice, kind: bounds.kind, font: font)
+                switch bounds.kind {
                 case .newline:
                     flush(justify: false)
                     breakAllowed = true
@@ -94,7 +84,7 @@ struct ParagraphLayout {
                     let sp = pendingSpace.map { $0.piece.widthPerPoint * $0.style.size } ?? 0
                     // A syllable ending in a soft hyphen needs room for the hyphen drawn if the line
                     // breaks after it.
-                    let softHyphen = slice.last == "\u{00AD}"
+                    let softHyphen = bounds.softHyphen
                     let reserve = softHyphen ? try hyphen(span.style).widthPerPoint * span.style.size : 0
                     if !current.isEmpty && breakAllowed && currentWidth + sp + w + reserve > width + 0.001 {
                         if let last = current.last, last.softHyphen {
@@ -106,7 +96,7 @@ struct ParagraphLayout {
                     }
                     if current.isEmpty && w > width + 0.001 {
                         // An over-long word (an IBAN, a URL) is broken rather than overflowing.
-                        for part in try splitLongWord(slice, style: span.style, chain: chain, font: font, width: width) {
+                        for part in try splitLongWord(slice[...], style: span.style, font: font, width: width) {
                             if !current.isEmpty { flush(justify: false) }
                             current.append(Placed(piece: part, style: span.style))
                             currentWidth = part.widthPerPoint * span.style.size
@@ -122,11 +112,7 @@ struct ParagraphLayout {
                     pendingSpace = nil
                     // A break is allowed after a hyphen, slash, soft hyphen or zero-width space piece,
                     // not between two spans of one word.
-                    if let last = slice.last, last == "-" || last == "/" || last == "\u{00AD}" || last == "\u{200B}" {
-                        breakAllowed = true
-                    } else {
-                        breakAllowed = false
-                    }
+                    breakAllowed = bounds.breakAfter
                 }
             }
         }
@@ -135,16 +121,30 @@ struct ParagraphLayout {
                              spaceAfter: paragraph.style.spaceAfter, keepWithNext: paragraph.style.keepWithNext)
     }
 
-    /// The hyphen drawn at a line break on a soft hyphen.
-    private func hyphen(_ style: TextStyle) throws(LayoutEngineError) -> TextPiece {
-        let font = FontKey(style)
-        let chain = try engine.chain(font)
-        do { return try engine.shapes.piece("-", kind: .word, font: font, chain: chain) } catch {
+    /// The UTF-8 bytes of a span's text; a page number still unresolved prints « 0 ». A tab in data is
+    /// white space, not a glyph to find in a font (it failed as uncovered): it becomes a space, byte for
+    /// byte (a tab is a grapheme cluster of its own, so this is the same as replacing the character).
+    private static func utf8(of content: SpanContent) -> [UInt8] {
+        guard case .text(let text) = content else { return [0x30] }
+        var bytes = Array(text.utf8)
+        if bytes.contains(0x09) {
+            for i in bytes.indices where bytes[i] == 0x09 { bytes[i] = 0x20 }
+        }
+        return bytes
+    }
+
+    private func shape(_ text: String, kind: TextPiece.Kind, font: ResolvedFont) throws(LayoutEngineError) -> TextPiece {
+        do { return try engine.shapes.piece(text, kind: kind, font: font) } catch {
             throw LayoutEngineError(.font, error.reason)
         }
     }
 
-    private func splitLongWord(_ word: Substring, style: TextStyle, chain: FontChain, font: FontKey,
+    /// The hyphen drawn at a line break on a soft hyphen.
+    private func hyphen(_ style: TextStyle) throws(LayoutEngineError) -> TextPiece {
+        try shape("-", kind: .word, font: try engine.font(FontKey(style)))
+    }
+
+    private func splitLongWord(_ word: Substring, style: TextStyle, font: ResolvedFont,
                                width: Double) throws(LayoutEngineError) -> [TextPiece] {
         var parts: [TextPiece] = []
         var start = word.startIndex
@@ -152,10 +152,7 @@ struct ParagraphLayout {
         var last: TextPiece?
         while end < word.endIndex {
             let next = word.index(after: end)
-            let candidate: TextPiece
-            do { candidate = try engine.shapes.piece(word[start..<next], kind: .word, font: font, chain: chain) } catch {
-                throw LayoutEngineError(.font, error.reason)
-            }
+            let candidate = try shape(String(word[start..<next]), kind: .word, font: font)
             if candidate.widthPerPoint * style.size > width, let fitted = last {
                 parts.append(fitted)
                 start = end
@@ -215,8 +212,8 @@ struct ParagraphLayout {
                 x += run.width
                 // Right-to-left runs stay whole: their clusters decrease, and a merged run must map its
                 // glyphs back to text in one direction (ToUnicode, ISO 32000-1 §9.10).
-                if let last = runs.last, !shaped.isRightToLeft, !lastRightToLeft, canMerge(last, run) {
-                    runs[runs.count - 1] = merged(last, run)
+                if !runs.isEmpty, !shaped.isRightToLeft, !lastRightToLeft, canMerge(runs[runs.count - 1], run) {
+                    Self.merge(run, into: &runs[runs.count - 1])
                 } else {
                     runs.append(run)
                 }
@@ -255,13 +252,14 @@ struct ParagraphLayout {
             && abs(a.origin.x + a.width - b.origin.x) < 0.001
     }
 
-    private func merged(_ a: GlyphRun, _ b: GlyphRun) -> GlyphRun {
-        var r = a
+    /// Appends `b` to `a` in place: `a`'s arrays are copied from the shaped piece's once, at the first
+    /// merge, then grow (a merged copy per piece made every line quadratic in its pieces).
+    private static func merge(_ b: GlyphRun, into a: inout GlyphRun) {
         let shift = UInt32(a.text.utf8.count)
-        r.glyphs.append(contentsOf: b.glyphs)
-        r.advances.append(contentsOf: b.advances)
-        r.clusters.append(contentsOf: b.clusters.map { $0 + shift })
-        r.text += b.text
-        return r
+        a.glyphs.append(contentsOf: b.glyphs)
+        a.advances.append(contentsOf: b.advances)
+        a.clusters.reserveCapacity(a.clusters.count + b.clusters.count)
+        for cluster in b.clusters { a.clusters.append(cluster + shift) }
+        a.text += b.text
     }
 }

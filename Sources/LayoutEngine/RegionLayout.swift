@@ -7,40 +7,42 @@ struct RegionLayout {
     let engine: LayoutEngine
     let template: PageTemplate
 
+    /// `body` is taken over (moved into the frame, not copied) when there is no background to draw first.
     func place(_ regions: PageRegions, page: (number: Int, count: Int), into frame: inout Frame,
-               body: [FrameItem]) throws(LayoutEngineError) {
-        var flow = Flow(engine: engine, template: template)
+               body: consuming [FrameItem]) throws(LayoutEngineError) {
         let width = template.contentWidth
+        var items: [FrameItem] = []
         if !regions.background.isEmpty {
-            try region(regions.background, y: template.marginTop, width: width, page: page, flow: &flow, pagination: false)
+            try region(regions.background, y: template.marginTop, width: width, page: page, into: &items, pagination: false)
         }
-        flow.pages[0].append(contentsOf: body)
+        if items.isEmpty { items = body } else { items.append(contentsOf: body) }
         if !regions.header.isEmpty {
             let top = template.marginTop - regions.headerOffset - regions.headerHeight
-            try region(regions.header, y: top, width: width, page: page, flow: &flow, pagination: true)
+            try region(regions.header, y: top, width: width, page: page, into: &items, pagination: true)
         }
         if !regions.footer.isEmpty {
             let top = template.height - template.marginBottom + regions.footerOffset
-            try region(regions.footer, y: top, width: width, page: page, flow: &flow, pagination: true)
+            try region(regions.footer, y: top, width: width, page: page, into: &items, pagination: true)
         }
-        frame.items = flow.pages[0]
+        frame.items = items
     }
 
+    /// Draws the region in a flow of its own (so that its structure nodes, dropped here, never touch the
+    /// page's) and appends its drawing items to `items` inside an artifact.
     private func region(_ blocks: [BoundBlock], y: Double, width: Double, page: (number: Int, count: Int),
-                        flow: inout Flow, pagination: Bool) throws(LayoutEngineError) {
+                        into items: inout [FrameItem], pagination: Bool) throws(LayoutEngineError) {
         let resolved = blocks.map { $0.resolvingPageNumbers(page) }
         let stack = try Stack.make(resolved, width: width, engine: engine)
-        flow.emit(.beginArtifact(pagination: pagination))
-        var scratch = flow
-        let before = scratch.pages[0].count
+        var scratch = Flow(engine: engine, template: template)
         stack.emit(x: template.marginLeft, y: y, flow: &scratch, parent: 0, inline: true)
+        items.append(.beginArtifact(pagination: pagination))
         // Inside an artifact nothing is tagged: keep only the drawing items.
-        for item in scratch.pages[0][before...] {
+        for item in scratch.pages[0] {
             switch item {
             case .beginStructure, .endStructure: continue
-            default: flow.emit(item)
+            default: items.append(item)
             }
         }
-        flow.emit(.endArtifact)
+        items.append(.endArtifact)
     }
 }

@@ -66,14 +66,17 @@ struct TableLayout {
         let widths = Self.distribute(table.columns.map(\.width), total: width, natural: { natural[$0] })
         func lay(_ row: BoundRow, header: Bool) throws(LayoutEngineError) -> LaidRow {
             var cells: [LaidCell] = []
+            cells.reserveCapacity(row.cells.count)
             var c = 0, x = 0.0, height = 0.0
-            for cell in row.cells {
-                let span = max(1, min(cell.colspan, widths.count - c))
+            // By index: a `for cell in` loop copied every cell (its paragraph, spans and strings) twice.
+            for i in row.cells.indices {
+                let span = max(1, min(row.cells[i].colspan, widths.count - c))
                 let w = widths[c..<(c + span)].reduce(0, +)
-                let alignment = cell.alignment ?? table.columns[min(c, table.columns.count - 1)].alignment
-                let stack = try Stack.make(cell.content, width: max(1, w - 2 * padH), engine: engine, alignment: alignment)
-                cells.append(LaidCell(x: x, width: w, stack: stack, isHeader: cell.isHeader || header,
-                                      scope: cell.scope ?? (header ? .column : nil), colspan: span))
+                let alignment = row.cells[i].alignment ?? table.columns[min(c, table.columns.count - 1)].alignment
+                let stack = try Stack.make(row.cells[i].content, width: max(1, w - 2 * padH), engine: engine,
+                                           alignment: alignment)
+                cells.append(LaidCell(x: x, width: w, stack: stack, isHeader: row.cells[i].isHeader || header,
+                                      scope: row.cells[i].scope ?? (header ? .column : nil), colspan: span))
                 height = max(height, stack.height + 2 * padV)
                 x += w
                 c += span
