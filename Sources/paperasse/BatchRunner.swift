@@ -20,7 +20,7 @@ struct BatchRunner {
         for _ in 0..<max(1, min(jobs, count)) {
             group.enter()
             Thread.detachNewThread {
-                let deflater = Deflater()
+                let deflater = Deflater(level: RenderOptions().compressionLevel)
                 while true {
                     let i = next.add(1, ordering: .relaxed).oldValue
                     if i >= count || state.withLock({ $0.1 != nil }) { break }
