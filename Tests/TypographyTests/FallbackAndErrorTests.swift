@@ -113,3 +113,21 @@ import TestSupport
         #expect(error.reason.contains(path))
     }
 }
+
+@Suite struct SubsetterTests {
+    /// PDF subsets reuse pooled hb-subset inputs: a subset made after others (whose glyph sets were
+    /// larger, smaller, or the same) is byte for byte the one made first.
+    @Test func pooledInputsGiveTheSameSubset() throws {
+        let face = try dejaVu.face(family: "DejaVu Sans")
+        let glyphs = Shaper.shape("Relevé mensuel", face: face).glyphs
+        let sorted = Array(Set(glyphs)).sorted()
+        let first = try Subsetter.subset(face, glyphs: sorted)
+        for n in [1, 5, 40, 200] {
+            _ = try Subsetter.subset(face, glyphs: (1...UInt16(n)).map { $0 * 7 })
+        }
+        let again = try Subsetter.subset(face, glyphs: sorted)
+        #expect(again.bytes == first.bytes)
+        #expect(again.newGlyphIDs == first.newGlyphIDs)
+        #expect(Set(first.newGlyphIDs).count == sorted.count && !first.newGlyphIDs.contains(0))
+    }
+}
