@@ -217,23 +217,28 @@ struct ParagraphLayout {
         // The line's glyphs and text bytes: a run merged into reserves them all at its first merge,
         // instead of growing at each piece.
         var lineGlyphs = 0, lineBytes = 0
-        for p in pieces {
-            for shaped in p.piece.runs {
-                lineGlyphs += shaped.glyphs.count
-                lineBytes += shaped.text.utf8.count
+        for i in pieces.indices {
+            for k in pieces[i].piece.runs.indices {
+                lineGlyphs += pieces[i].piece.runs[k].glyphs.count
+                lineBytes += pieces[i].piece.runs[k].text.utf8.count
             }
         }
         // Widened spaces are whole font units. Rounding each space on its own let the error add up
         // (half a unit per space: 0.015 pt on a 10 pt line of 12 spaces), so justified lines missed the
         // right margin; rounding the running total keeps the line's error under half a unit.
         var extraWanted = 0.0, extraGiven = 0.0
-        for p in pieces {
-            let color = Color.rgb(p.style.color.r, p.style.color.g, p.style.color.b)
-            for shaped in p.piece.runs {
-                var run = shaped.glyphRun(size: p.style.size, origin: Point(x: x, y: baseline), color: color)
-                if p.piece.kind == .space && extraPerSpace > 0, !run.advances.isEmpty {
+        // By index: a `for` loop over the pieces and their runs copied each one out (outlined copies of
+        // their arrays and strings) only to read them.
+        for i in pieces.indices {
+            let size = pieces[i].style.size, kind = pieces[i].piece.kind
+            let color = Color.rgb(pieces[i].style.color.r, pieces[i].style.color.g, pieces[i].style.color.b)
+            let shapedRuns = pieces[i].piece.runs
+            for k in shapedRuns.indices {
+                let rightToLeft = shapedRuns[k].isRightToLeft
+                var run = shapedRuns[k].glyphRun(size: size, origin: Point(x: x, y: baseline), color: color)
+                if kind == .space && extraPerSpace > 0, !run.advances.isEmpty {
                     extraWanted += extraPerSpace
-                    let perUnit = p.style.size / Double(run.unitsPerEm)
+                    let perUnit = size / Double(run.unitsPerEm)
                     let units = ((extraWanted - extraGiven) / perUnit).rounded()
                     run.advances[run.advances.count - 1] += Int32(units)
                     extraGiven += units * perUnit
@@ -244,7 +249,7 @@ struct ParagraphLayout {
                 x += Double(sum) * run.size / Double(run.unitsPerEm)
                 // Right-to-left runs stay whole: their clusters decrease, and a merged run must map its
                 // glyphs back to text in one direction (ToUnicode, ISO 32000-1 §9.10).
-                if !runs.isEmpty, !shaped.isRightToLeft, !lastRightToLeft,
+                if !runs.isEmpty, !rightToLeft, !lastRightToLeft,
                    canMerge(runs[runs.count - 1], width: Double(lastSum) * runs[runs.count - 1].size
                                 / Double(runs[runs.count - 1].unitsPerEm), run) {
                     if !lastMerged {
@@ -258,7 +263,7 @@ struct ParagraphLayout {
                     lastSum = sum
                     lastMerged = false
                 }
-                lastRightToLeft = shaped.isRightToLeft
+                lastRightToLeft = rightToLeft
             }
         }
         return LaidLine(height: height, baseline: baseline, width: lineWidth, runs: runs)

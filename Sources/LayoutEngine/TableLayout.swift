@@ -104,11 +104,12 @@ struct TableLayout {
                 let w = widths[c..<(c + span)].reduce(0, +)
                 let alignment = cellAlignment ?? table.columns[min(c, table.columns.count - 1)].alignment
                 let body: CellBody
-                switch row.cells[i].content {
-                case .paragraph(let p):
+                if let p = row.cells[i].paragraph {
                     body = .paragraph(try ParagraphLayout(engine: engine).layout(p, width: max(1, w - 2 * padH), alignment: alignment))
-                case .blocks(let blocks):
+                } else if case .blocks(let blocks) = row.cells[i].content {
                     body = .stack(try Stack.make(blocks, width: max(1, w - 2 * padH), engine: engine, alignment: alignment))
+                } else {
+                    preconditionFailure("a cell holds a paragraph or blocks")
                 }
                 let bodyHeight = body.height
                 cells.append(LaidCell(x: x, width: w, body: body, isHeader: row.cells[i].isHeader || header,
