@@ -14,6 +14,9 @@ public struct Path: Sendable, Hashable {
 
     public init(rect: Rect) { elements = [.rect(rect)] }
 
+    /// Makes room for `count` elements in all (a table's grid knows its count before drawing).
+    public mutating func reserveCapacity(_ count: Int) { elements.reserveCapacity(count) }
+
     public static func line(from a: Point, to b: Point) -> Path {
         var p = Path()
         p.move(to: a)

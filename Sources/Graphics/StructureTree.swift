@@ -40,4 +40,16 @@ public struct StructureTree: Sendable {
         nodes[parent].children.append(index)
         return index
     }
+
+    /// Adds a node under `parent` with room for `childCapacity` children (a table row's cells), so that
+    /// its children array is allocated once.
+    @discardableResult
+    public mutating func add(_ role: String, under parent: Int, childCapacity: Int) -> Int {
+        let index = add(role, under: parent)
+        nodes[index].children.reserveCapacity(childCapacity)
+        return index
+    }
+
+    /// Makes room for `count` nodes in all.
+    public mutating func reserveCapacity(_ count: Int) { nodes.reserveCapacity(count) }
 }

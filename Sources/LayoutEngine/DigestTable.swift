@@ -6,38 +6,73 @@ protocol Digested: Equatable, Sendable {
 /// The table behind the shape and paragraph caches: entries found by their key's digest, then
 /// confirmed by full key equality, so a lookup returns only what an exact key stored.
 ///
-/// A `Dictionary` keyed by the keys themselves copied every key it probed out of its storage and
-/// compared it in full (two per lookup on average); keyed by the digest, probing compares integers and
-/// the one candidate is compared once. Keys whose digests collide share a bucket.
+/// Open addressing over the digests themselves: the digest is already a hash, and hashing it again
+/// (a `Dictionary<UInt64, …>` runs SipHash on every probe) cost more than the probe. A lookup can also
+/// be made without a key (`get(digest:where:)`): the paragraph cache then never builds one for a hit.
+/// Keys whose digests collide are both kept, each confirmed by its own comparison.
 struct DigestTable<Key: Digested, Value: Sendable>: Sendable {
-    private var buckets: [UInt64: [(key: Key, value: Value)]] = [:]
-    private(set) var count = 0
+    private var entries: [(key: Key, value: Value)] = []
+    /// Index + 1 of an entry in `entries`, 0 for an empty slot; a power of two long.
+    private var slots: [Int32] = []
+    var count: Int { entries.count }
 
     func get(_ key: Key) -> Value? {
-        guard let entries = buckets[key.digest] else { return nil }
-        for entry in entries where entry.key == key { return entry.value }
-        return nil
+        get(digest: key.digest) { $0 == key }
+    }
+
+    /// The value of the first key with `digest` that `matches` accepts.
+    func get(digest: UInt64, where matches: (Key) -> Bool) -> Value? {
+        guard !slots.isEmpty else { return nil }
+        let mask = slots.count - 1
+        var i = Self.start(digest, mask)
+        while true {
+            let slot = Int(slots[i])
+            if slot == 0 { return nil }
+            if entries[slot - 1].key.digest == digest && matches(entries[slot - 1].key) { return entries[slot - 1].value }
+            i = (i + 1) & mask
+        }
     }
 
     /// Stores `value` for `key`, replacing the value of an equal key (two threads that missed the same
     /// key computed the same value).
     mutating func put(_ key: Key, _ value: Value) {
-        var inserted = false
-        update(&buckets[key.digest, default: []], key, value, inserted: &inserted)
-        if inserted { count += 1 }
-    }
-
-    private func update(_ entries: inout [(key: Key, value: Value)], _ key: Key, _ value: Value, inserted: inout Bool) {
-        if let i = entries.firstIndex(where: { $0.key == key }) {
-            entries[i].value = value
-        } else {
-            entries.append((key, value))
-            inserted = true
+        if (entries.count + 1) * 2 > slots.count { grow() }
+        let mask = slots.count - 1
+        var i = Self.start(key.digest, mask)
+        while true {
+            let slot = Int(slots[i])
+            if slot == 0 {
+                entries.append((key, value))
+                slots[i] = Int32(entries.count)
+                return
+            }
+            if entries[slot - 1].key == key {
+                entries[slot - 1].value = value
+                return
+            }
+            i = (i + 1) & mask
         }
     }
 
     mutating func removeAll() {
-        buckets.removeAll(keepingCapacity: true)
-        count = 0
+        entries.removeAll(keepingCapacity: true)
+        for i in slots.indices { slots[i] = 0 }
+    }
+
+    /// The first slot to probe: the digest's high bits after a multiplicative mix (FNV's low bits
+    /// alone cluster on keys that differ in their last byte).
+    private static func start(_ digest: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (digest &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
+    private mutating func grow() {
+        let capacity = max(64, slots.count * 2)
+        slots = [Int32](repeating: 0, count: capacity)
+        let mask = capacity - 1
+        for (n, entry) in entries.enumerated() {
+            var i = Self.start(entry.key.digest, mask)
+            while slots[i] != 0 { i = (i + 1) & mask }
+            slots[i] = Int32(n + 1)
+        }
     }
 }

@@ -11,16 +11,22 @@ public final class LayoutEngine: Sendable {
     let shapes: ShapeCache
     let paragraphs: ParagraphCache
     private let chains: [FontKey: ResolvedFont]
+    /// The same, as a list in the order they were made.
+    private let chainList: [(key: FontKey, font: ResolvedFont)]
     /// The most items a body page has held so far: new body pages reserve that much, so that a page
     /// (about 1,000 items of a relevé) is not moved in memory at each doubling of its array. A hint
     /// shared by all threads; it changes capacities, never the output.
     private let pageCapacity = Atomic<Int>(0)
+    /// The most structure nodes a document has had so far: a new tree reserves that much (its array of
+    /// about 300 nodes was otherwise copied at each doubling). A hint like `pageCapacity`.
+    private let nodeCapacity = Atomic<Int>(0)
 
     public init(fonts: FontRegistry, shapeCacheLimit: Int = 200_000) throws(LayoutEngineError) {
         self.fonts = fonts
         shapes = ShapeCache(limit: shapeCacheLimit)
         paragraphs = ParagraphCache(limit: shapeCacheLimit / 4)
         var chains: [FontKey: ResolvedFont] = [:]
+        var chainList: [(key: FontKey, font: ResolvedFont)] = []
         var nextID = 0
         for family in fonts.families {
             for bold in [false, true] {
@@ -29,6 +35,7 @@ public final class LayoutEngine: Sendable {
                     do {
                         let chain = try fonts.chain(family: family, bold: bold, italic: italic)
                         chains[FontKey(style)] = ResolvedFont(id: nextID, chain: chain)
+                        chainList.append((FontKey(style), ResolvedFont(id: nextID, chain: chain)))
                         nextID += 1
                     } catch {
                         throw LayoutEngineError(.font, error.reason)
@@ -37,9 +44,15 @@ public final class LayoutEngine: Sendable {
             }
         }
         self.chains = chains
+        self.chainList = chainList
     }
 
     func font(_ key: FontKey) throws(LayoutEngineError) -> ResolvedFont {
+        // A scan of a few entries: hashing the family name (SipHash over a `String`) cost more.
+        for entry in chainList where entry.key.bold == key.bold && entry.key.italic == key.italic
+            && entry.key.family == key.family {
+            return entry.font
+        }
         guard let font = chains[key] else {
             throw LayoutEngineError(.font, "unknown font family « \(key.family) » (known: \(fonts.families.joined(separator: ", ")))")
         }
@@ -50,7 +63,9 @@ public final class LayoutEngine: Sendable {
     /// with « Page X / N » resolved now that N is known.
     public func layout(_ document: BoundDocument) throws(LayoutEngineError) -> LaidOutDocument {
         let capacity = pageCapacity.load(ordering: .relaxed)
+        let nodes = nodeCapacity.load(ordering: .relaxed)
         var flow = Flow(engine: self, template: document.page, pageCapacity: capacity)
+        flow.tree.reserveCapacity(nodes)
         try flow.place(document.body, parent: flow.tree.root)
         if flow.printsPageNumbers {
             // The body prints `{pages}`: lay it out again now that the count is known.
@@ -63,6 +78,7 @@ public final class LayoutEngine: Sendable {
         if let most = bodies.map(\.count).max(), most > capacity {
             pageCapacity.store(most, ordering: .relaxed)  // a race here only loses a larger hint
         }
+        if flow.tree.nodes.count > nodes { nodeCapacity.store(flow.tree.nodes.count, ordering: .relaxed) }
         flow.pages = []  // the pages' only other owner: each can then be moved into its frame
         var frames: [Frame] = []
         frames.reserveCapacity(bodies.count)

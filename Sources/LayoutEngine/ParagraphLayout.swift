@@ -38,13 +38,16 @@ struct ParagraphLayout {
     /// Page numbers are resolved before layout (`BoundBlock.resolvingPageNumbers`); a span still unresolved
     /// prints « 0 », and such a paragraph is not cached.
     func layout(_ paragraph: BoundParagraph, width: Double, alignment: Alignment? = nil) throws(LayoutEngineError) -> LaidParagraph {
-        guard let key = ParagraphCache.key(paragraph, width: width, alignment: alignment) else {
+        switch engine.paragraphs.get(paragraph, width: width, alignment: alignment) {
+        case .hit(let laid):
+            return laid
+        case .uncached:
             return try breakLines(paragraph, width: width, alignment: alignment)
+        case .miss(let key):
+            let laid = try breakLines(paragraph, width: width, alignment: alignment)
+            engine.paragraphs.put(key, laid)
+            return laid
         }
-        if let hit = engine.paragraphs.get(key) { return hit }
-        let laid = try breakLines(paragraph, width: width, alignment: alignment)
-        engine.paragraphs.put(key, laid)
-        return laid
     }
 
     private func breakLines(_ paragraph: BoundParagraph, width: Double, alignment: Alignment?) throws(LayoutEngineError) -> LaidParagraph {
@@ -70,8 +73,7 @@ struct ParagraphLayout {
             let bytes = Self.utf8(of: span.content)
             let font = try engine.font(FontKey(span.style))
             for bounds in TextSegmenter.pieces(bytes) {
-                let slice = String(decoding: bytes[bounds.start..<bounds.end], as: UTF8.self)
-                let piece = try shape(slice, kind: bounds.kind, font: font)
+                let piece = try shape(bytes[bounds.start..<bounds.end], kind: bounds.kind, font: font)
                 switch bounds.kind {
                 case .newline:
                     flush(justify: false)
@@ -96,7 +98,8 @@ struct ParagraphLayout {
                     }
                     if current.isEmpty && w > width + 0.001 {
                         // An over-long word (an IBAN, a URL) is broken rather than overflowing.
-                        for part in try splitLongWord(slice[...], style: span.style, font: font, width: width) {
+                        let word = String(decoding: bytes[bounds.start..<bounds.end], as: UTF8.self)
+                        for part in try splitLongWord(word[...], style: span.style, font: font, width: width) {
                             if !current.isEmpty { flush(justify: false) }
                             current.append(Placed(piece: part, style: span.style))
                             currentWidth = part.widthPerPoint * span.style.size
@@ -131,6 +134,19 @@ struct ParagraphLayout {
             for i in bytes.indices where bytes[i] == 0x09 { bytes[i] = 0x20 }
         }
         return bytes
+    }
+
+    /// The piece of `bytes` (a piece of a span's text), looked up by its bytes.
+    private func shape(_ bytes: ArraySlice<UInt8>, kind: TextPiece.Kind, font: ResolvedFont) throws(LayoutEngineError) -> TextPiece {
+        let result: Result<TextPiece, TypographyError> = bytes.withUnsafeBytes { raw in
+            do throws(TypographyError) {
+                return .success(try engine.shapes.piece(bytes: raw, kind: kind, font: font))
+            } catch { return .failure(error) }
+        }
+        switch result {
+        case .success(let piece): return piece
+        case .failure(let error): throw LayoutEngineError(.font, error.reason)
+        }
     }
 
     private func shape(_ text: String, kind: TextPiece.Kind, font: ResolvedFont) throws(LayoutEngineError) -> TextPiece {
@@ -194,30 +210,60 @@ struct ParagraphLayout {
         }
         var runs: [GlyphRun] = []
         var lastRightToLeft = false
+        // The last run's advance sum (its width, without summing its growing arrays at each piece) and
+        // whether it has been merged into already (its arrays are then its own).
+        var lastSum: Int64 = 0
+        var lastMerged = false
+        // The line's glyphs and text bytes: a run merged into reserves them all at its first merge,
+        // instead of growing at each piece.
+        var lineGlyphs = 0, lineBytes = 0
+        for i in pieces.indices {
+            for k in pieces[i].piece.runs.indices {
+                lineGlyphs += pieces[i].piece.runs[k].glyphs.count
+                lineBytes += pieces[i].piece.runs[k].text.utf8.count
+            }
+        }
         // Widened spaces are whole font units. Rounding each space on its own let the error add up
         // (half a unit per space: 0.015 pt on a 10 pt line of 12 spaces), so justified lines missed the
         // right margin; rounding the running total keeps the line's error under half a unit.
         var extraWanted = 0.0, extraGiven = 0.0
-        for p in pieces {
-            let color = Color.rgb(p.style.color.r, p.style.color.g, p.style.color.b)
-            for shaped in p.piece.runs {
-                var run = shaped.glyphRun(size: p.style.size, origin: Point(x: x, y: baseline), color: color)
-                if p.piece.kind == .space && extraPerSpace > 0, !run.advances.isEmpty {
+        // By index: a `for` loop over the pieces and their runs copied each one out (outlined copies of
+        // their arrays and strings) only to read them.
+        for i in pieces.indices {
+            let size = pieces[i].style.size, kind = pieces[i].piece.kind
+            let color = Color.rgb(pieces[i].style.color.r, pieces[i].style.color.g, pieces[i].style.color.b)
+            let shapedRuns = pieces[i].piece.runs
+            for k in shapedRuns.indices {
+                let rightToLeft = shapedRuns[k].isRightToLeft
+                var run = shapedRuns[k].glyphRun(size: size, origin: Point(x: x, y: baseline), color: color)
+                if kind == .space && extraPerSpace > 0, !run.advances.isEmpty {
                     extraWanted += extraPerSpace
-                    let perUnit = p.style.size / Double(run.unitsPerEm)
+                    let perUnit = size / Double(run.unitsPerEm)
                     let units = ((extraWanted - extraGiven) / perUnit).rounded()
                     run.advances[run.advances.count - 1] += Int32(units)
                     extraGiven += units * perUnit
                 }
-                x += run.width
+                var sum: Int64 = 0
+                for a in run.advances { sum += Int64(a) }
+                // `GlyphRun.width`, from the sum just made.
+                x += Double(sum) * run.size / Double(run.unitsPerEm)
                 // Right-to-left runs stay whole: their clusters decrease, and a merged run must map its
                 // glyphs back to text in one direction (ToUnicode, ISO 32000-1 §9.10).
-                if !runs.isEmpty, !shaped.isRightToLeft, !lastRightToLeft, canMerge(runs[runs.count - 1], run) {
+                if !runs.isEmpty, !rightToLeft, !lastRightToLeft,
+                   canMerge(runs[runs.count - 1], width: Double(lastSum) * runs[runs.count - 1].size
+                                / Double(runs[runs.count - 1].unitsPerEm), run) {
+                    if !lastMerged {
+                        Self.reserve(&runs[runs.count - 1], glyphs: lineGlyphs, bytes: lineBytes)
+                        lastMerged = true
+                    }
                     Self.merge(run, into: &runs[runs.count - 1])
+                    lastSum += sum
                 } else {
                     runs.append(run)
+                    lastSum = sum
+                    lastMerged = false
                 }
-                lastRightToLeft = shaped.isRightToLeft
+                lastRightToLeft = rightToLeft
             }
         }
         return LaidLine(height: height, baseline: baseline, width: lineWidth, runs: runs)
@@ -247,18 +293,27 @@ struct ParagraphLayout {
         return out
     }
 
-    private func canMerge(_ a: GlyphRun, _ b: GlyphRun) -> Bool {
+    /// `width` is `a.width`, known to the caller.
+    private func canMerge(_ a: GlyphRun, width: Double, _ b: GlyphRun) -> Bool {
         a.font == b.font && a.size == b.size && a.color == b.color && a.offsets.isEmpty && b.offsets.isEmpty
-            && abs(a.origin.x + a.width - b.origin.x) < 0.001
+            && abs(a.origin.x + width - b.origin.x) < 0.001
+    }
+
+    /// Room in `a`'s arrays and text for the rest of its line, before its first merge.
+    private static func reserve(_ a: inout GlyphRun, glyphs: Int, bytes: Int) {
+        a.glyphs.reserveCapacity(glyphs)
+        a.advances.reserveCapacity(glyphs)
+        a.clusters.reserveCapacity(glyphs)
+        a.text.reserveCapacity(bytes)
     }
 
     /// Appends `b` to `a` in place: `a`'s arrays are copied from the shaped piece's once, at the first
-    /// merge, then grow (a merged copy per piece made every line quadratic in its pieces).
+    /// merge (`reserve`), with room for the whole line (a merged copy per piece made every line
+    /// quadratic in its pieces).
     private static func merge(_ b: GlyphRun, into a: inout GlyphRun) {
         let shift = UInt32(a.text.utf8.count)
         a.glyphs.append(contentsOf: b.glyphs)
         a.advances.append(contentsOf: b.advances)
-        a.clusters.reserveCapacity(a.clusters.count + b.clusters.count)
         for cluster in b.clusters { a.clusters.append(cluster + shift) }
         a.text += b.text
     }

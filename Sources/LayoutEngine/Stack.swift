@@ -94,6 +94,19 @@ struct Stack: Sendable {
         return (head, tail)
     }
 
+    /// Emits the glyph runs of `p`'s lines, its first line's top at (x, y).
+    static func emitLines(_ p: LaidParagraph, x: Double, y: Double, flow: inout Flow) {
+        var lineY = y
+        for line in p.lines {
+            for var run in line.runs {
+                run.origin.x += x
+                run.origin.y += lineY
+                flow.emit(.glyphs(consume run))
+            }
+            lineY += line.height
+        }
+    }
+
     /// Emits the stack at (x, y). With `inline`, paragraphs are not given structure elements of their
     /// own: the caller has opened one (a table cell) that their content belongs to.
     func emit(x: Double, y: Double, flow: inout Flow, parent: Int, inline: Bool = false) {
@@ -105,15 +118,7 @@ struct Stack: Sendable {
                     node = flow.tree.add(p.role.structureRole, under: parent)
                     flow.emit(.beginStructure(node: node!))
                 }
-                var lineY = y + dy
-                for line in p.lines {
-                    for var run in line.runs {
-                        run.origin.x += x
-                        run.origin.y += lineY
-                        flow.emit(.glyphs(run))
-                    }
-                    lineY += line.height
-                }
+                Self.emitLines(p, x: x, y: y + dy, flow: &flow)
                 if node != nil { flow.emit(.endStructure) }
             case .atom(let atom):
                 atom.emit(x: x, y: y + dy, flow: &flow, parent: parent)

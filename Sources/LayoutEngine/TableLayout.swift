@@ -7,10 +7,39 @@ import LayoutDefinitions
 struct TableLayout {
     let engine: LayoutEngine
 
+    /// A cell's content laid out: nearly always one paragraph, kept as is (a `Stack` of one part cost
+    /// an array per cell to make and to free).
+    enum CellBody {
+        case paragraph(LaidParagraph)
+        case stack(Stack)
+
+        var height: Double {
+            switch self {
+            case .paragraph(let p): p.height
+            case .stack(let s): s.height
+            }
+        }
+
+        var stack: Stack {
+            switch self {
+            case .paragraph(let p): Stack(height: p.height, parts: [(0, .paragraph(p))])
+            case .stack(let s): s
+            }
+        }
+
+        /// Emits the content at (x, y) inside the cell's structure element `parent`.
+        func emit(x: Double, y: Double, flow: inout Flow, parent: Int) {
+            switch self {
+            case .paragraph(let p): Stack.emitLines(p, x: x, y: y, flow: &flow)
+            case .stack(let s): s.emit(x: x, y: y, flow: &flow, parent: parent, inline: true)
+            }
+        }
+    }
+
     struct LaidCell {
         var x: Double
         var width: Double
-        var stack: Stack
+        var body: CellBody
         var isHeader: Bool
         var scope: BoundCell.Scope?
         var colspan: Int
@@ -70,14 +99,22 @@ struct TableLayout {
             var c = 0, x = 0.0, height = 0.0
             // By index: a `for cell in` loop copied every cell (its paragraph, spans and strings) twice.
             for i in row.cells.indices {
-                let span = max(1, min(row.cells[i].colspan, widths.count - c))
+                let cellAlignment = row.cells[i].alignment, cellSpan = row.cells[i].colspan
+                let span = max(1, min(cellSpan, widths.count - c))
                 let w = widths[c..<(c + span)].reduce(0, +)
-                let alignment = row.cells[i].alignment ?? table.columns[min(c, table.columns.count - 1)].alignment
-                let stack = try Stack.make(row.cells[i].content, width: max(1, w - 2 * padH), engine: engine,
-                                           alignment: alignment)
-                cells.append(LaidCell(x: x, width: w, stack: stack, isHeader: row.cells[i].isHeader || header,
+                let alignment = cellAlignment ?? table.columns[min(c, table.columns.count - 1)].alignment
+                let body: CellBody
+                if let p = row.cells[i].paragraph {
+                    body = .paragraph(try ParagraphLayout(engine: engine).layout(p, width: max(1, w - 2 * padH), alignment: alignment))
+                } else if case .blocks(let blocks) = row.cells[i].content {
+                    body = .stack(try Stack.make(blocks, width: max(1, w - 2 * padH), engine: engine, alignment: alignment))
+                } else {
+                    preconditionFailure("a cell holds a paragraph or blocks")
+                }
+                let bodyHeight = body.height
+                cells.append(LaidCell(x: x, width: w, body: body, isHeader: row.cells[i].isHeader || header,
                                       scope: row.cells[i].scope ?? (header ? .column : nil), colspan: span))
-                height = max(height, stack.height + 2 * padV)
+                height = max(height, bodyHeight + 2 * padV)
                 x += w
                 c += span
             }
@@ -96,6 +133,9 @@ struct TableLayout {
         let (widths, header, body) = try laidRows(table, width: flow.width)
         let tableWidth = widths.reduce(0, +)
         let headerHeight = header.reduce(0) { $0 + $1.height }
+        // The table's nodes: a TR per row and a TH or TD per cell (repeated headers add none).
+        let rowNodes = header.reduce(0) { $0 + 1 + $1.cells.count } + body.reduce(0) { $0 + 1 + $1.cells.count }
+        flow.tree.reserveCapacity(flow.tree.nodes.count + 1 + rowNodes)
         let node = flow.tree.add("Table", under: parent)
         // Start on a new page if not even the header and the first row fit here.
         flow.ensure(headerHeight + (body.first?.height ?? 0))
@@ -179,14 +219,14 @@ struct TableLayout {
         var head = row, tail = row
         var moved = false
         for (i, cell) in row.cells.enumerated() {
-            let (a, b) = cell.stack.split(at: room)
-            head.cells[i].stack = a
-            tail.cells[i].stack = b
+            let (a, b) = cell.body.stack.split(at: room)
+            head.cells[i].body = .stack(a)
+            tail.cells[i].body = .stack(b)
             if a.height > 0 { moved = true }
         }
         guard moved else { return nil }
         head.height = height
-        tail.height = tail.cells.map(\.stack.height).max().map { $0 + 2 * style.paddingV } ?? 0
+        tail.height = tail.cells.map(\.body.height).max().map { $0 + 2 * style.paddingV } ?? 0
         tail.background = row.background
         return (head, tail)
     }
@@ -207,10 +247,11 @@ struct TableLayout {
             flow.emit(.path(Path(rect: rect), PathStyle(fill: bg.color)))
             if table != nil { flow.emit(.endArtifact) }
         }
-        let tr = cellNodes == nil ? table.map { flow.tree.add("TR", under: $0) } : nil
+        let tr = cellNodes == nil ? table.map { flow.tree.add("TR", under: $0, childCapacity: row.cells.count) } : nil
+        if table != nil { nodes.reserveCapacity(row.cells.count) }
         for (index, cell) in row.cells.enumerated() {
             var dy = style.paddingV
-            let free = row.height - 2 * style.paddingV - cell.stack.height
+            let free = row.height - 2 * style.paddingV - cell.body.height
             switch style.verticalAlignment {
             case .middle: dy += free / 2
             case .bottom: dy += free
@@ -224,10 +265,10 @@ struct TableLayout {
                 }
                 nodes.append(node)
                 flow.emit(.beginStructure(node: node))
-                cell.stack.emit(x: x + cell.x + style.paddingH, y: y + dy, flow: &flow, parent: node, inline: true)
+                cell.body.emit(x: x + cell.x + style.paddingH, y: y + dy, flow: &flow, parent: node)
                 flow.emit(.endStructure)
             } else {
-                cell.stack.emit(x: x + cell.x + style.paddingH, y: y + dy, flow: &flow, parent: 0, inline: true)
+                cell.body.emit(x: x + cell.x + style.paddingH, y: y + dy, flow: &flow, parent: 0)
             }
         }
         return nodes
@@ -237,6 +278,7 @@ struct TableLayout {
     static func drawGrid(_ segment: [(y: Double, row: LaidRow)], x: Double, width: Double, flow: inout Flow, style: TableStyle) {
         guard style.borderWidth > 0, let last = segment.last else { return }
         var path = Path()
+        path.reserveCapacity(segment.reduce(2) { $0 + 4 + 2 * $1.row.cells.count })
         for (y, row) in segment {
             path.move(to: Point(x: x, y: y))
             path.line(to: Point(x: x + width, y: y))

@@ -1,4 +1,5 @@
 import CHarfBuzz
+import Synchronization
 
 /// Shapes text with HarfBuzz (kerning and standard ligatures on, as HarfBuzz defaults), one face at a
 /// time. The script (and so the direction) is the one the font chain itemized, else guessed from the
@@ -14,8 +15,8 @@ public enum Shaper {
     }
 
     public static func shape(_ text: String, face: Face, language: String = "fr", script: UInt32? = nil) -> ShapedText {
-        let buffer = hb_buffer_create()
-        defer { hb_buffer_destroy(buffer) }
+        let buffer = BufferPool.shared.take()
+        defer { BufferPool.shared.give(buffer) }
         var text = text
         text.withUTF8 { utf8 in
             utf8.withMemoryRebound(to: CChar.self) { chars in
@@ -56,5 +57,35 @@ public enum Shaper {
         }
         return ShapedText(face: face, text: text, glyphs: glyphs, advances: advances, offsets: offsets,
                           clusters: clusters, isRightToLeft: rightToLeft)
+    }
+}
+
+/// HarfBuzz buffers kept between shapings: creating and destroying one cost as much as filling it
+/// with a short word. A buffer is taken by one thread at a time and reset when given back
+/// (`hb_buffer_reset` returns it to the state `hb_buffer_create` gives), so reuse changes no output.
+private final class BufferPool: Sendable {
+    static let shared = BufferPool()
+
+    /// `hb_buffer_t` pointers, each owned by the pool while in it.
+    private struct Buffers: @unchecked Sendable {
+        var free: [OpaquePointer] = []
+    }
+
+    private let buffers = Mutex(Buffers())
+    private static let limit = 16
+
+    func take() -> OpaquePointer {
+        if let buffer = buffers.withLock({ $0.free.popLast() }) { return buffer }
+        return hb_buffer_create()
+    }
+
+    func give(_ buffer: OpaquePointer) {
+        hb_buffer_reset(buffer)
+        let kept = buffers.withLock { b -> Bool in
+            guard b.free.count < Self.limit else { return false }
+            b.free.append(buffer)
+            return true
+        }
+        if !kept { hb_buffer_destroy(buffer) }
     }
 }

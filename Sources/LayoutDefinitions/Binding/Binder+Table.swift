@@ -82,8 +82,10 @@ extension BindContext {
             } else {
                 spans = try bind(cell.spans)
             }
-            let paragraph = BoundParagraph(role: .p, spans: spans, style: cell.paragraph)
-            cells.append(BoundCell(content: .paragraph(paragraph), colspan: cell.colspan, alignment: cell.alignment,
+            // Moved, not copied, into the paragraph and the cell (a copy of a span list is an outlined
+            // copy of its enum, and its destruction another).
+            let paragraph = BoundParagraph(role: .p, spans: consume spans, style: cell.paragraph)
+            cells.append(BoundCell(content: .paragraph(consume paragraph), colspan: cell.colspan, alignment: cell.alignment,
                                    isHeader: cell.isHeader, scope: cell.scope))
         }
         return BoundRow(kind: row.kind, cells: cells, background: row.background)

@@ -105,3 +105,12 @@ public enum CellContent: Sendable {
     case paragraph(BoundParagraph)
     case blocks([BoundBlock])
 }
+
+extension BoundCell {
+    /// The cell's one paragraph, or nil for blocks: read in place, without a copy of the whole cell.
+    @inlinable
+    public var paragraph: BoundParagraph? {
+        if case .paragraph(let p) = content { return p }
+        return nil
+    }
+}

@@ -2,13 +2,22 @@
 /// inline. Almost every paragraph of a statement (each table cell) has exactly one span,
 /// and not allocating an array for it halves the allocations of `bind`.
 public struct SpanList: RandomAccessCollection, ExpressibleByArrayLiteral, Sendable, Hashable {
+    @usableFromInline
     enum Storage: Sendable, Hashable {
         case empty
         case one(BoundSpan)
         case many([BoundSpan])
     }
 
+    @usableFromInline
     var storage: Storage
+
+    /// The span of a one-span list (a table cell), nil otherwise: read without an iterator.
+    @inlinable
+    public var only: BoundSpan? {
+        if case .one(let span) = storage { return span }
+        return nil
+    }
 
     public init() { storage = .empty }
 
