@@ -19,22 +19,27 @@ struct FontUsage {
     /// the next one (0 ends the chain). A glyph has one CID per text it is drawn for, rarely more than
     /// two, so walking the chain finds the (glyph, text) pair's CID faster than hashing the text would.
     private var nextCIDForGlyph: [UInt16] = [0]
+    /// Each CID's glyph advance in thousandths of an em, rounded as the /W array gives it: computed
+    /// once per CID instead of once per glyph drawn (the TJ adjustments compare every glyph with it).
+    private(set) var naturalForCID: [Int32]
 
     init(face: Face, resourceName: String, ref: Ref) {
         self.face = face
         self.resourceName = resourceName
         self.ref = ref
         cidForGlyph = [UInt16](repeating: 0, count: face.glyphCount)
+        naturalForCID = [Self.natural(face, glyph: 0, upem: Double(face.unitsPerEm))]
     }
 
     var cidCount: Int { glyphForCID.count }
 
-    /// Writes the CID of each glyph of `run` into `codes`. Returns false when a glyph's text cannot be
-    /// expressed by ToUnicode (several glyphs for one cluster): the caller then adds ActualText.
+    /// Writes the CID of each glyph of `run` into `codes[0..<n]`, n the run's glyph count; `codes` only
+    /// ever grows (a scratch array reused run after run: emptying and refilling it cost more than the
+    /// writes). Returns false when a glyph's text cannot be expressed by ToUnicode (several glyphs for
+    /// one cluster): the caller then adds ActualText.
     mutating func encode(_ run: GlyphRun, into codes: inout [UInt16]) -> Bool {
         let n = run.glyphs.count
-        codes.removeAll(keepingCapacity: true)
-        codes.append(contentsOf: repeatElement(0, count: n))
+        if codes.count < n { codes.append(contentsOf: repeatElement(0, count: n - codes.count)) }
         var exact = true
         var text = run.text
         // Buffer pointers rather than the arrays, and `codes` sized first and filled in place: this loop
@@ -81,6 +86,11 @@ struct FontUsage {
         return exact
     }
 
+    /// `glyph`'s advance in thousandths of an em, rounded half away from zero.
+    static func natural(_ face: Face, glyph: UInt16, upem: Double) -> Int32 {
+        Int32(truncatingIfNeeded: ByteBuffer.roundedToInt(Double(face.advance(of: glyph)) * 1000 / upem))
+    }
+
     private mutating func assign(glyph: UInt16, text: String, scalar: UInt32, length: UInt32) -> UInt16 {
         if glyph == 0 { return 0 }
         var last: UInt16 = 0
@@ -96,6 +106,7 @@ struct FontUsage {
         scalarForCID.append(scalar)
         lengthForCID.append(length)
         nextCIDForGlyph.append(0)
+        naturalForCID.append(Self.natural(face, glyph: glyph, upem: Double(face.unitsPerEm)))
         if last == 0 { cidForGlyph[Int(glyph)] = cid } else { nextCIDForGlyph[Int(last)] = cid }
         return cid
     }

@@ -14,7 +14,6 @@ extension PDFDocumentWriter {
         guard page != nil, !run.glyphs.isEmpty else { return }
         let index = fontIndex(run.font)
         let exact = fontUsages[index].encode(run, into: &codes)
-        let face = fontUsages[index].face
         let upem = Double(run.unitsPerEm)
         let height = page!.size.height
         setFill(run.color)
@@ -51,15 +50,29 @@ extension PDFDocumentWriter {
             }
             // Glyph i advances by its /W width; the shaped advance may differ (kerning, justification):
             // the difference goes into the TJ array before glyph i + 1, in thousandths of an em.
-            adjustments.removeAll(keepingCapacity: true)
-            adjustments.append(0)
-            for i in 0..<(run.glyphs.count - 1) {
-                let natural = ByteBuffer.roundedToInt(Double(face.advance(of: run.glyphs[i])) * 1000 / upem)
-                let shaped = Double(run.advances[i]) * 1000 / upem
-                adjustments.append(Int32(truncatingIfNeeded: ByteBuffer.roundedToInt(Double(natural) - shaped)))
+            // `codes` and `adjustments` are scratch arrays that only grow; this run uses their first n.
+            let n = run.glyphs.count
+            if adjustments.count < n { adjustments.append(contentsOf: repeatElement(0, count: n - adjustments.count)) }
+            // A glyph's natural advance is its CID's (a CID stands for one glyph), computed once per CID.
+            let naturals = fontUsages[index].naturalForCID
+            adjustments.withUnsafeMutableBufferPointer { adjust in
+                codes.withUnsafeBufferPointer { cids in
+                    naturals.withUnsafeBufferPointer { naturalOf in
+                        run.advances.withUnsafeBufferPointer { advances in
+                            adjust[0] = 0
+                            for i in 0..<(n - 1) {
+                                let natural = naturalOf[Int(cids[i])]
+                                let shaped = Double(advances[i]) * 1000 / upem
+                                adjust[i + 1] = Int32(truncatingIfNeeded: ByteBuffer.roundedToInt(Double(natural) - shaped))
+                            }
+                        }
+                    }
+                }
             }
             codes.withUnsafeBufferPointer { c in
-                adjustments.withUnsafeBufferPointer { a in content.showGlyphs(c, adjustments: a) }
+                adjustments.withUnsafeBufferPointer { a in
+                    content.showGlyphs(UnsafeBufferPointer(rebasing: c[0..<n]), adjustments: UnsafeBufferPointer(rebasing: a[0..<n]))
+                }
             }
         } else {
             // Marks and other offset glyphs: place each glyph on its own.
@@ -189,7 +202,7 @@ extension PDFDocumentWriter {
     }
 
     private func writeMerged(_ segments: [(Int, Int, Int)], horizontal: Bool) {
-        let sorted = segments.sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
+        let sorted = Self.sortedSegments(segments)
         var index = 0
         while index < sorted.count {
             var (line, from, to) = sorted[index]
@@ -206,6 +219,19 @@ extension PDFDocumentWriter {
                 content.lineTo(centiX: line, centiY: to)
             }
         }
+    }
+
+    /// The segments in (line, from, to) order. Coordinates within ±10 km fit in 21 bits each once
+    /// offset, so the three pack into one integer whose order is theirs: sorting integers costs a
+    /// fraction of sorting tuples through a comparison closure.
+    static func sortedSegments(_ segments: [(Int, Int, Int)]) -> [(Int, Int, Int)] {
+        let bias = 1 << 20
+        guard segments.allSatisfy({ abs($0.0) < bias && abs($0.1) < bias && abs($0.2) < bias }) else {
+            return segments.sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
+        }
+        let keys = segments.map { UInt64($0.0 + bias) << 42 | UInt64($0.1 + bias) << 21 | UInt64($0.2 + bias) }.sorted()
+        let mask: UInt64 = (1 << 21) - 1
+        return keys.map { (Int($0 >> 42) - bias, Int($0 >> 21 & mask) - bias, Int($0 & mask) - bias) }
     }
 
     private func setFill(_ color: Color) {

@@ -212,7 +212,8 @@ public struct ContentStream: Sendable {
 
     // MARK: Marked content (§14.6)
 
-    /// `/Tag <</MCID n>> BDC`, written in one pass: one per line of a tagged page.
+    /// `/Tag<</MCID n>>BDC`, written in one pass: one per line of a tagged page. No space around the
+    /// dictionary: `<` and `>` delimit tokens by themselves (§7.2.2), and these bytes recur on every line.
     public mutating func beginMarkedContent(_ tag: String, mcid: Int) {
         var name = tag
         let written = name.withUTF8 { utf8 -> Bool in
@@ -226,18 +227,18 @@ public struct ContentStream: Sendable {
                     p[n] = b
                     n += 1
                 }
-                n += Self.put(" <</MCID ", p + n)
+                n += Self.put("<</MCID ", p + n)
                 n += ByteBuffer.write(int: mcid, to: p + n)
-                n += Self.put(">> BDC\n", p + n)
+                n += Self.put(">>BDC\n", p + n)
                 return n
             }
             return true
         }
         guard !written else { return }
         buffer.append(name: tag)
-        buffer.append(raw: " <</MCID ")
+        buffer.append(raw: "<</MCID ")
         buffer.append(int: mcid)
-        op(">> BDC")
+        op(">>BDC")
     }
 
     @inline(__always) static func put(_ s: StaticString, _ p: UnsafeMutablePointer<UInt8>) -> Int {
@@ -246,9 +247,9 @@ public struct ContentStream: Sendable {
         return count
     }
 
-    /// `/Artifact <</Type /Pagination>> BDC` for headers and footers (§14.8.2.2), or plain `/Artifact BMC`.
+    /// `/Artifact<</Type/Pagination>>BDC` for headers and footers (§14.8.2.2), or plain `/Artifact BMC`.
     public mutating func beginArtifact(pagination: Bool) {
-        if pagination { op("/Artifact <</Type /Pagination>> BDC") } else { op("/Artifact BMC") }
+        if pagination { op("/Artifact<</Type/Pagination>>BDC") } else { op("/Artifact BMC") }
     }
 
     /// `/Span <</ActualText (…)>> BDC`: the replacement text for glyphs whose ToUnicode cannot say it (§14.9.4).

@@ -76,6 +76,17 @@ public struct PDFFileWriter {
         if packedRefs.count >= perStream { flushObjectStream() }
     }
 
+    /// Writes a non-stream object of at most `maxCount` bytes through a pointer (see `PointerWriter`).
+    @inlinable public mutating func object(_ ref: Ref, upTo maxCount: Int, _ body: (inout PointerWriter) -> Void) {
+        object(ref) { b in
+            b.append(upTo: maxCount) { p in
+                var w = PointerWriter(p)
+                body(&w)
+                return w.count
+            }
+        }
+    }
+
     /// Writes a dictionary object.
     public mutating func dictionary(_ ref: Ref, _ body: (inout DictWriter) -> Void) {
         object(ref) { $0.dict(body) }
@@ -188,18 +199,38 @@ public struct PDFFileWriter {
         }
         let w2 = Self.byteWidth(rowsOf.reduce(0) { max($0, $1.a) })
         let w3 = Self.byteWidth(rowsOf.reduce(0) { max($0, $1.b) })
-        var rows: [UInt8] = []
-        rows.reserveCapacity(entries.count * (1 + w2 + w3))
-        for r in rowsOf {
-            rows.append(r.type)
-            for k in stride(from: w2 - 1, through: 0, by: -1) { rows.append(UInt8(truncatingIfNeeded: r.a >> (8 * k))) }
-            for k in stride(from: w3 - 1, through: 0, by: -1) { rows.append(UInt8(truncatingIfNeeded: r.b >> (8 * k))) }
+        // Rows go through the PNG Up predictor (§7.4.4.4, /Predictor 12): each byte less the one above
+        // it. Consecutive entries differ by a small step (offsets grow, indices count up), so the rows
+        // become mostly zeros and ones, which compress to a fraction of the raw entries.
+        let columns = 1 + w2 + w3
+        var rows = [UInt8](repeating: 0, count: rowsOf.count * (1 + columns))
+        rows.withUnsafeMutableBufferPointer { out in
+            var previous: (type: UInt8, a: Int, b: Int) = (0, 0, 0)
+            var at = 0
+            for r in rowsOf {
+                out[at] = 2  // PNG filter type Up
+                out[at + 1] = r.type &- previous.type
+                for k in 0..<w2 {
+                    let shift = 8 * (w2 - 1 - k)
+                    out[at + 2 + k] = UInt8(truncatingIfNeeded: r.a >> shift) &- UInt8(truncatingIfNeeded: previous.a >> shift)
+                }
+                for k in 0..<w3 {
+                    let shift = 8 * (w3 - 1 - k)
+                    out[at + 2 + w2 + k] = UInt8(truncatingIfNeeded: r.b >> shift) &- UInt8(truncatingIfNeeded: previous.b >> shift)
+                }
+                previous = r
+                at += 1 + columns
+            }
         }
         let size = entries.count
         stream(ref, data: compress(rows)) { d in
             d.pair("Type", name: "XRef")
             d.array("W") { a in a.int(1); a.int(w2); a.int(w3) }
             d.pair("Filter", name: "FlateDecode")
+            d.dict("DecodeParms") { p in
+                p.pair("Predictor", int: 12)
+                p.pair("Columns", int: columns)
+            }
             Self.trailerPairs(&d, size: size, root: root, info: info, id: id)
         }
         endFile(startxref: start)

@@ -202,7 +202,7 @@ import Testing
             c.drawXObject("Im1")
             c.setGraphicsState("GS1")
         }
-        #expect(s == "/P <</MCID 3>> BDC\nEMC\n/Artifact <</Type /Pagination>> BDC\nEMC\n/Artifact BMC\nEMC\n"
+        #expect(s == "/P<</MCID 3>>BDC\nEMC\n/Artifact<</Type/Pagination>>BDC\nEMC\n/Artifact BMC\nEMC\n"
             + "/Span <</ActualText <FEFFFB01>>> BDC\nEMC\n/Im1 Do\n/GS1 gs\n")
     }
 
