@@ -97,20 +97,28 @@ struct Atom: Sendable {
     }
 
     private static func box(_ box: BoundBox, width: Double, engine: LayoutEngine) throws(LayoutEngineError) -> Atom {
-        let inset = box.padding + (box.border?.width ?? 0)
-        let stack = try Stack.make(box.children, width: width - 2 * inset, engine: engine)
+        let (stack, inset) = try boxContent(box, width: width, engine: engine)
         let height = stack.height + 2 * inset
         return Atom(height: height) { x, y, flow, parent in
-            let rect = Rect(x: x, y: y, width: width, height: height)
-            let shape = box.cornerRadius > 0 ? Path.roundedRect(rect, radius: box.cornerRadius) : Path(rect: rect)
-            if box.background != nil || box.border != nil {
-                flow.emit(.beginArtifact(pagination: false))
-                flow.emit(.path(shape, PathStyle(fill: box.background?.color,
-                                                 stroke: box.border.map { Stroke(color: $0.color.color, width: $0.width) })))
-                flow.emit(.endArtifact)
-            }
+            drawBoxFrame(box, Rect(x: x, y: y, width: width, height: height), flow: &flow)
             stack.emit(x: x + inset, y: y + inset, flow: &flow, parent: parent)
         }
+    }
+
+    /// A box's content laid out inside its padding and border, and that inset.
+    static func boxContent(_ box: BoundBox, width: Double, engine: LayoutEngine) throws(LayoutEngineError) -> (Stack, inset: Double) {
+        let inset = box.padding + (box.border?.width ?? 0)
+        return (try Stack.make(box.children, width: width - 2 * inset, engine: engine), inset)
+    }
+
+    /// The box's background and border (an artifact: decoration, not content).
+    static func drawBoxFrame(_ box: BoundBox, _ rect: Rect, flow: inout Flow) {
+        guard box.background != nil || box.border != nil else { return }
+        let shape = box.cornerRadius > 0 ? Path.roundedRect(rect, radius: box.cornerRadius) : Path(rect: rect)
+        flow.emit(.beginArtifact(pagination: false))
+        flow.emit(.path(shape, PathStyle(fill: box.background?.color,
+                                         stroke: box.border.map { Stroke(color: $0.color.color, width: $0.width) })))
+        flow.emit(.endArtifact)
     }
 
     private static func list(_ list: BoundList, width: Double, engine: LayoutEngine) throws(LayoutEngineError) -> Atom {
@@ -156,11 +164,7 @@ struct Atom: Sendable {
     }
 
     private static func columns(_ columns: [BoundColumn], width: Double, engine: LayoutEngine) throws(LayoutEngineError) -> Atom {
-        let widths = TableLayout.distribute(columns.map(\.width), total: width, natural: { _ in width / Double(columns.count) })
-        var stacks: [Stack] = []
-        for (i, column) in columns.enumerated() {
-            stacks.append(try Stack.make(column.blocks, width: widths[i], engine: engine))
-        }
+        let (stacks, widths) = try columnContent(columns, width: width, engine: engine)
         let height = stacks.map(\.height).max() ?? 0
         return Atom(height: height) { [stacks] x, y, flow, parent in
             var cx = x
@@ -169,5 +173,15 @@ struct Atom: Sendable {
                 cx += widths[i]
             }
         }
+    }
+
+    /// Each column's blocks laid out in its width, and the widths.
+    static func columnContent(_ columns: [BoundColumn], width: Double, engine: LayoutEngine) throws(LayoutEngineError) -> ([Stack], [Double]) {
+        let widths = TableLayout.distribute(columns.map(\.width), total: width, natural: { _ in width / Double(columns.count) })
+        var stacks: [Stack] = []
+        for (i, column) in columns.enumerated() {
+            stacks.append(try Stack.make(column.blocks, width: widths[i], engine: engine))
+        }
+        return (stacks, widths)
     }
 }

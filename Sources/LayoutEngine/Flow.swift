@@ -102,6 +102,16 @@ struct Flow {
                     image.width = nil
                     atom = try Atom.make(.image(image), width: width, engine: engine)
                 }
+                if atom.height > pageBodyHeight + 0.001, case .box(let box) = block {
+                    let (stack, inset) = try Atom.boxContent(box, width: width, engine: engine)
+                    placeAcrossPages([stack], widths: [width - 2 * inset], inset: inset, frame: box, parent: parent)
+                    break
+                }
+                if atom.height > pageBodyHeight + 0.001, case .columns(let columns) = block {
+                    let (stacks, widths) = try Atom.columnContent(columns, width: width, engine: engine)
+                    placeAcrossPages(stacks, widths: widths, inset: 0, frame: nil, parent: parent)
+                    break
+                }
                 if case .keepTogether(let group) = block, atom.height > pageBodyHeight + 0.001 {
                     // A group taller than a whole page cannot be kept together: as one atom it ran past
                     // the bottom margin and off the page. Flowing its blocks loses nothing.
@@ -114,6 +124,41 @@ struct Flow {
                 pageHasContent = true
             }
             i += 1
+        }
+    }
+
+    /// A box or a column block taller than a page cannot move whole to the next page: as one atom it
+    /// ran off the bottom. It starts on a fresh page and continues on the next ones instead, split like a
+    /// tall table row (whole parts and paragraph lines); a box's frame is drawn around each page's part.
+    private mutating func placeAcrossPages(_ stacks: [Stack], widths: [Double], inset: Double, frame: BoundBox?,
+                                           parent: Int) {
+        if pageHasContent { newPage() }
+        var rest = stacks
+        while true {
+            let room = remaining - 2 * inset
+            var heads: [Stack] = [], tails: [Stack] = []
+            for stack in rest {
+                let (head, tail) = stack.height > room + 0.001 ? stack.split(at: room) : (stack, Stack())
+                heads.append(head)
+                tails.append(tail)
+            }
+            if heads.allSatisfy({ $0.parts.isEmpty }) {
+                // Not even one line fits a whole page (a line taller than the body): draw it anyway,
+                // overflowing, rather than loop.
+                (heads, tails) = (rest, rest.map { _ in Stack() })
+            }
+            let height = (heads.map(\.height).max() ?? 0) + 2 * inset
+            if let frame { Atom.drawBoxFrame(frame, Rect(x: left, y: y, width: width, height: height), flow: &self) }
+            var x = left + inset
+            for (i, head) in heads.enumerated() {
+                head.emit(x: x, y: y + inset, flow: &self, parent: parent)
+                x += widths[i]
+            }
+            y += height
+            pageHasContent = true
+            guard tails.contains(where: { !$0.parts.isEmpty }) else { return }
+            rest = tails
+            newPage()
         }
     }
 

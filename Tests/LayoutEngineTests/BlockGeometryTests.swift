@@ -181,6 +181,61 @@ import Testing
         #expect(heading.page == 0 && first.page == 0)
     }
 
+    @Test func boxTallerThanAPageContinuesOnTheNextPagesWithItsFrame() throws {
+        // 40 lines of 12 pt (480 pt) in a framed box cannot fit the 310 pt body: the box starts on a
+        // fresh page and goes on, each page's part framed, every line inside the frame and the body.
+        let laid = try Self.laid("""
+              - paragraph: "Introduction"
+              - box:
+                  - for: i in lignes
+                    paragraph: "Ligne {i}"
+                background: "#FFF4E5"
+                border: 0.5
+                padding: 6
+              - paragraph: "Conclusion"
+            """, data: #"{"lignes": [\#((1...40).map(String.init).joined(separator: ","))]}"#)
+        #expect(laid.pages.count == 3)
+        var seen: [String] = []
+        for (n, page) in laid.pages.enumerated() {
+            let frames = page.rects.filter { $0.fill != nil }
+            for line in page.lines where line.text.hasPrefix("Ligne") {
+                #expect(line[0].baseline < 350, "« \(line.text) » is drawn below the bottom margin")
+                let frame = try #require(frames.first, "page \(n + 1) holds box lines but no frame")
+                #expect(line[0].baseline > frame.rect.minY && line[0].baseline < frame.rect.maxY,
+                        "« \(line.text) » is outside its page's frame")
+                seen.append(line.text)
+            }
+            for frame in frames { #expect(frame.rect.maxY <= 350 + 0.01, "a frame runs below the body on page \(n + 1)") }
+        }
+        #expect(seen == (1...40).map { "Ligne \($0)" })
+        #expect(laid.find("Introduction")?.page == 0 && laid.find("Ligne 1")?.page == 1)
+        #expect(laid.find("Conclusion")?.page == 2)
+    }
+
+    @Test func columnsTallerThanAPageContinueSideBySide() throws {
+        let laid = try Self.laid("""
+              - columns:
+                  - blocks:
+                      - for: i in lignes
+                        paragraph: "Gauche {i}"
+                  - blocks:
+                      - for: i in lignes
+                        paragraph: "Droite {i}"
+            """, data: #"{"lignes": [\#((1...40).map(String.init).joined(separator: ","))]}"#)
+        var left: [String] = [], right: [String] = []
+        for page in laid.pages {
+            for run in page.runs {
+                #expect(run.baseline < 350, "« \(run.text) » is drawn below the bottom margin")
+                if run.text.hasPrefix("Gauche") { left.append(run.text); #expect(run.x < 145) }
+                if run.text.hasPrefix("Droite") { right.append(run.text); #expect(run.x >= 145) }
+            }
+        }
+        #expect(left == (1...40).map { "Gauche \($0)" })
+        #expect(right == (1...40).map { "Droite \($0)" })
+        // Side by side: each page starts both columns at the same height.
+        #expect(laid.find("Gauche 30")?.page == laid.find("Droite 30")?.page)
+    }
+
     @Test func groupTallerThanAPageStillStaysInsideTheBody() throws {
         // 40 lines of 12 pt (480 pt) cannot fit the 310 pt body whole: they must not run off the page.
         let laid = try Self.laid("""
