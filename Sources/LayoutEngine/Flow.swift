@@ -128,11 +128,11 @@ struct Flow {
     }
 
     /// A box or a column block taller than a page cannot move whole to the next page: as one atom it
-    /// ran off the bottom. It starts on a fresh page and continues on the next ones instead, split like a
-    /// tall table row (whole parts and paragraph lines); a box's frame is drawn around each page's part.
+    /// ran off the bottom. It starts where the flow is and continues on the next pages instead, split
+    /// like a tall table row (whole parts and paragraph lines); a box's frame is drawn around each
+    /// page's part.
     private mutating func placeAcrossPages(_ stacks: [Stack], widths: [Double], inset: Double, frame: BoundBox?,
                                            parent: Int) {
-        if pageHasContent { newPage() }
         var rest = stacks
         while true {
             let room = remaining - 2 * inset
@@ -143,8 +143,13 @@ struct Flow {
                 tails.append(tail)
             }
             if heads.allSatisfy({ $0.parts.isEmpty }) {
-                // Not even one line fits a whole page (a line taller than the body): draw it anyway,
-                // overflowing, rather than loop.
+                // Nothing fits the room left on this page: go on on the next one. On a fresh page, not
+                // even one line fits (a line taller than the body): draw it anyway, overflowing, rather
+                // than loop.
+                if pageHasContent {
+                    newPage()
+                    continue
+                }
                 (heads, tails) = (rest, rest.map { _ in Stack() })
             }
             let height = (heads.map(\.height).max() ?? 0) + 2 * inset
