@@ -142,15 +142,15 @@ struct Flow {
                 heads.append(head)
                 tails.append(tail)
             }
-            if heads.allSatisfy({ $0.parts.isEmpty }) {
-                // Nothing fits the room left on this page: go on on the next one. On a fresh page, not
-                // even one line fits (a line taller than the body): draw it anyway, overflowing, rather
-                // than loop.
+            if heads.allSatisfy({ $0.parts.isEmpty }) || heads.contains(where: { $0.height > room + 0.001 }) {
+                // Nothing fits the room left on this page, or an unbreakable part (an image) would run
+                // past it: go on on the next page. On a fresh page the part is taller than the body
+                // itself: draw it anyway, overflowing, rather than loop.
                 if pageHasContent {
                     newPage()
                     continue
                 }
-                (heads, tails) = (rest, rest.map { _ in Stack() })
+                if heads.allSatisfy({ $0.parts.isEmpty }) { (heads, tails) = (rest, rest.map { _ in Stack() }) }
             }
             let height = (heads.map(\.height).max() ?? 0) + 2 * inset
             if let frame { Atom.drawBoxFrame(frame, Rect(x: left, y: y, width: width, height: height), flow: &self) }

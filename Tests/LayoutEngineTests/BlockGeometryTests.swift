@@ -213,6 +213,30 @@ import Testing
         #expect(laid.find("Conclusion")?.page == 1)
     }
 
+    @Test func tallBoxMovesAnImageThatWouldRunPastTheBottomToTheNextPage() throws {
+        // 23 lines leave 34 pt; the box's first part is a 60 pt image: it must not straddle the bottom.
+        let laid = try Self.laid("""
+              - for: i in intro
+                paragraph: "Intro {i}"
+              - box:
+                  - image: logo.png
+                    height: 60
+                    alt: "Logo"
+                  - for: i in lignes
+                    paragraph: "Ligne {i}"
+                border: 0.5
+                padding: 6
+            """, data: #"{"intro": [\#((1...23).map(String.init).joined(separator: ","))], "lignes": [\#((1...40).map(String.init).joined(separator: ","))]}"#)
+        var images: [(page: Int, rect: Rect)] = []
+        for (n, page) in laid.pages.enumerated() {
+            for item in page.items { if case .image(_, let r) = item { images.append((n, r)) } }
+            for line in page.lines { #expect(line[0].baseline < 350, "« \(line.text) » is below the bottom margin") }
+        }
+        let image = try #require(images.first)
+        #expect(image.page == 1 && image.rect.maxY <= 350, "image at \(image.rect) on page \(image.page + 1)")
+        #expect((1...40).allSatisfy { laid.find("Ligne \($0)") != nil })
+    }
+
     @Test func columnsTallerThanAPageContinueSideBySide() throws {
         let laid = try Self.laid("""
               - columns:
