@@ -80,6 +80,15 @@ public struct ByteBuffer: Sendable {
     /// Appends at most `maxCount` bytes that `body` writes through a pointer and returns the count of:
     /// for the hottest writers (glyph strings), where appending byte by byte pays a uniqueness and a
     /// capacity check per byte. The scratch space is temporary (on the stack when small).
+    /// Writes at most `maxCount` bytes through a `PointerWriter` (see `append(upTo:_:)`).
+    @inlinable public mutating func write(upTo maxCount: Int, _ body: (inout PointerWriter) -> Void) {
+        append(upTo: maxCount) { p in
+            var w = PointerWriter(p)
+            body(&w)
+            return w.count
+        }
+    }
+
     @inlinable public mutating func append(upTo maxCount: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxCount) { scratch in
             let count = body(scratch.baseAddress!)
@@ -217,11 +226,16 @@ public struct ByteBuffer: Sendable {
 
     // MARK: Names (§7.3.5)
 
+    /// True when `b` can stand in a name as is: not a delimiter, white space, `#` or outside 0x21…0x7E.
+    @inlinable public static func isPlainNameByte(_ b: UInt8) -> Bool {
+        b >= 0x21 && b <= 0x7E && !isDelimiter(b) && b != UInt8(ascii: "#")
+    }
+
     /// Writes `/name`, escaping delimiters, whitespace, `#` and bytes outside 0x21…0x7E as `#xx`.
     public mutating func append(name: some StringProtocol) {
         bytes.append(UInt8(ascii: "/"))
         for b in name.utf8 {
-            if b < 0x21 || b > 0x7E || ByteBuffer.isDelimiter(b) || b == UInt8(ascii: "#") {
+            if !ByteBuffer.isPlainNameByte(b) {
                 bytes.append(UInt8(ascii: "#"))
                 bytes.append(ByteBuffer.hexDigit(b >> 4))
                 bytes.append(ByteBuffer.hexDigit(b & 0xF))
@@ -236,9 +250,7 @@ public struct ByteBuffer: Sendable {
     public mutating func append(name: String) {
         var s = name
         let plain = s.withUTF8 { utf8 -> Bool in
-            for b in utf8 where b < 0x21 || b > 0x7E || ByteBuffer.isDelimiter(b) || b == UInt8(ascii: "#") {
-                return false
-            }
+            guard PointerWriter.isPlainName(utf8) else { return false }
             bytes.append(UInt8(ascii: "/"))
             for b in utf8 { bytes.append(b) }
             return true

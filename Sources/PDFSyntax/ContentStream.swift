@@ -217,20 +217,13 @@ public struct ContentStream: Sendable {
     public mutating func beginMarkedContent(_ tag: String, mcid: Int) {
         var name = tag
         let written = name.withUTF8 { utf8 -> Bool in
-            for b in utf8 where b < 0x21 || b > 0x7E || ByteBuffer.isDelimiter(b) || b == UInt8(ascii: "#") {
-                return false
-            }
-            buffer.append(upTo: utf8.count + 40) { p in
-                p[0] = UInt8(ascii: "/")
-                var n = 1
-                for b in utf8 {
-                    p[n] = b
-                    n += 1
-                }
-                n += Self.put("<</MCID ", p + n)
-                n += ByteBuffer.write(int: mcid, to: p + n)
-                n += Self.put(">>BDC\n", p + n)
-                return n
+            guard PointerWriter.isPlainName(utf8) else { return false }
+            buffer.write(upTo: utf8.count + 40) { w in
+                w.byte(UInt8(ascii: "/"))
+                w.bytes(utf8)
+                w.raw("<</MCID ")
+                w.int(mcid)
+                w.raw(">>BDC\n")
             }
             return true
         }
@@ -239,12 +232,6 @@ public struct ContentStream: Sendable {
         buffer.append(raw: "<</MCID ")
         buffer.append(int: mcid)
         op(">>BDC")
-    }
-
-    @inline(__always) static func put(_ s: StaticString, _ p: UnsafeMutablePointer<UInt8>) -> Int {
-        let count = s.utf8CodeUnitCount
-        p.update(from: s.utf8Start, count: count)
-        return count
     }
 
     /// `/Artifact<</Type/Pagination>>BDC` for headers and footers (§14.8.2.2), or plain `/Artifact BMC`.

@@ -78,13 +78,7 @@ public struct PDFFileWriter {
 
     /// Writes a non-stream object of at most `maxCount` bytes through a pointer (see `PointerWriter`).
     @inlinable public mutating func object(_ ref: Ref, upTo maxCount: Int, _ body: (inout PointerWriter) -> Void) {
-        object(ref) { b in
-            b.append(upTo: maxCount) { p in
-                var w = PointerWriter(p)
-                body(&w)
-                return w.count
-            }
-        }
+        object(ref) { $0.write(upTo: maxCount, body) }
     }
 
     /// Writes a dictionary object.

@@ -200,24 +200,16 @@ public struct StructElem: TypedDict {
     public mutating func role(_ s: String, parent: Ref, page: Ref?) {
         var name = s
         let written = dict.first && name.withUTF8 { utf8 -> Bool in
-            for b in utf8 where b < 0x21 || b > 0x7E || ByteBuffer.isDelimiter(b) || b == UInt8(ascii: "#") {
-                return false
-            }
-            dict.buffer.append(upTo: utf8.count + 64) { p in
-                var n = Self.put("/S /", p)
-                for b in utf8 {
-                    p[n] = b
-                    n += 1
-                }
-                n += Self.put(" /P ", p + n)
-                n += ByteBuffer.write(int: Int(parent.number), to: p + n)
-                n += Self.put(" 0 R", p + n)
+            guard PointerWriter.isPlainName(utf8) else { return false }
+            dict.buffer.write(upTo: utf8.count + 64) { w in
+                w.raw("/S /")
+                w.bytes(utf8)
+                w.raw(" /P ")
+                w.ref(parent)
                 if let page {
-                    n += Self.put(" /Pg ", p + n)
-                    n += ByteBuffer.write(int: Int(page.number), to: p + n)
-                    n += Self.put(" 0 R", p + n)
+                    w.raw(" /Pg ")
+                    w.ref(page)
                 }
-                return n
             }
             return true
         }
@@ -230,11 +222,6 @@ public struct StructElem: TypedDict {
         }
     }
 
-    @inline(__always) static func put(_ s: StaticString, _ p: UnsafeMutablePointer<UInt8>) -> Int {
-        let count = s.utf8CodeUnitCount
-        p.update(from: s.utf8Start, count: count)
-        return count
-    }
     public mutating func parent(_ r: Ref) { dict.pair("P", ref: r) }
     public mutating func page(_ r: Ref) { dict.pair("Pg", ref: r) }
     public mutating func alt(_ s: String) { dict.pair("Alt", text: s) }

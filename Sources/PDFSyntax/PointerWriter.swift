@@ -39,9 +39,6 @@ public struct PointerWriter {
 
     /// True when `name` can follow a `/` as is: no byte needs `#xx` escaping (§7.3.5).
     @inlinable public static func isPlainName(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
-        for b in name where b < 0x21 || b > 0x7E || ByteBuffer.isDelimiter(b) || b == UInt8(ascii: "#") {
-            return false
-        }
-        return true
+        name.allSatisfy(ByteBuffer.isPlainNameByte)
     }
 }
