@@ -31,6 +31,7 @@ let package = Package(
                        providers: [.apt(["libfreetype-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
+        .systemLibrary(name: "CMalloc"),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode",
                        providers: [.apt(["libqrencode-dev"])]),
@@ -40,7 +41,7 @@ let package = Package(
         .target(name: "Graphics", swiftSettings: strict),
         .target(name: "Typography", dependencies: ["CHarfBuzz", "CFreeType", "Graphics"], swiftSettings: strict),
         .target(name: "PDFRender",
-                dependencies: ["PDFSyntax", "Graphics", "Typography", "CPNG", "CDeflate"],
+                dependencies: ["PDFSyntax", "Graphics", "Typography", "CPNG", "CDeflate", "CMalloc"],
                 swiftSettings: strict),
 
         // Layout: declarative definitions and the engine that turns them into frames.

@@ -28,7 +28,7 @@ for kind in ('inc', 'exc'):
     a, b = load(f'{tmp}/{kind}.{n1}'), load(f'{tmp}/{kind}.{n2}')
     rows = sorted((((b[k] - a.get(k, 0)) / (n2 - n1), k) for k in b), reverse=True)
     print(f'== {"inclusive" if kind == "inc" else "self"} instructions per document')
-    for v, k in rows[:25]:
+    for v, k in rows[:int(__import__("os").environ.get("TOP","25"))]:
         name = re.sub(r'^\?\?\?:', '', k)[:110]
         print(f'{v/1e6:8.2f} M  {name}')
 PY

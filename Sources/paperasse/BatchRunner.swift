@@ -14,6 +14,7 @@ struct BatchRunner {
     }
 
     func run(count: Int, _ body: @escaping @Sendable (Int, Deflater) throws -> RenderResult) throws -> Summary {
+        HeapPolicy.keepFreedMemoryForReuse()
         let next = Atomic<Int>(0)
         let state = Mutex<(Summary, (any Error)?)>((Summary(), nil))
         let group = DispatchGroup()

@@ -10,7 +10,7 @@ import PDFSyntax
 ///   pages   N OUT.pdf [--fonts DIR] [--level L] [--memory]    one N-page document, for memory checks
 @main
 struct Bench {
-    static func main() throws {
+    static func main() {
         var args = Array(CommandLine.arguments.dropFirst())
         guard let mode = args.first else {
             FileHandle.standardError.write(Data("usage: paperasse-bench engine|releve|pages …\n".utf8))
@@ -18,13 +18,22 @@ struct Bench {
         }
         args.removeFirst()
         let options = BenchOptions(args)
-        switch mode {
-        case "engine": try EngineBench.run(options)
-        case "releve": try ReleveBench.run(options)
-        case "pages": PagesBench.run(args)
-        default:
-            FileHandle.standardError.write(Data("unknown mode \(mode)\n".utf8))
-            exit(2)
+        // As a batch run does (BatchRunner): the figures are those of the product.
+        HeapPolicy.keepFreedMemoryForReuse()
+        do {
+            switch mode {
+            case "engine": try EngineBench.run(options)
+            case "releve": try ReleveBench.run(options)
+            case "pages": PagesBench.run(args)
+            default:
+                FileHandle.standardError.write(Data("unknown mode \(mode)\n".utf8))
+                exit(2)
+            }
+        } catch {
+            // A missing Layouts/ or Fonts/ (run from elsewhere than the repository root) is an error
+            // message, not a crash report.
+            FileHandle.standardError.write(Data("paperasse-bench \(mode): \(error)\n".utf8))
+            exit(1)
         }
     }
 }
