@@ -9,11 +9,12 @@ import CHarfBuzz
 ///   no mark, format character, separator or default-ignorable: HarfBuzz's normalisation, cluster
 ///   forming, mark zeroing and fallback positioning then treat it as its own cluster;
 /// - its nominal (cmap) glyph is in none of the glyph sets (before, input, after, output) of any
-///   lookup of GSUB or GPOS, nor in any pair of a legacy `kern` table, and GDEF does not class it as a
-///   mark. Every lookup subtable is tried at a position only when the glyph there is in its coverage,
-///   which `hb_ot_layout_lookup_collect_glyphs` puts in the input set; a `kern` pair needs both glyphs.
-///   So in a string of simple characters no lookup and no kern pair applies anywhere, whichever
-///   script, language and features select them;
+///   lookup of GSUB or GPOS, nor in any pair of a legacy `kern` table (unless GPOS has `kern` in every
+///   language system, when HarfBuzz never applies that table), and GDEF does not class it as a mark.
+///   HarfBuzz tries a lookup subtable at a position only when the glyph there is in its coverage,
+///   which `hb_ot_layout_lookup_collect_glyphs` puts in the input set (so the union over all lookups
+///   covers every script, language and feature selection); a `kern` pair needs both its glyphs. So in
+///   a string of simple characters no lookup and no kern pair applies anywhere;
 /// - shaped alone (same buffer settings as `Shaper.shape`) it gives exactly that glyph, its `hmtx`
 ///   advance and no offset: what is left of shaping without lookups is per character.
 /// Faces with AAT tables (`morx`, `kerx`, `trak`), which HarfBuzz shapes differently, get no simple
@@ -131,11 +132,47 @@ final class SimpleGlyphs: Sendable {
             }
         }
         sets.forEach { hb_set_union(excluded, $0) }
-        guard addKernPairs(face, to: excluded), hb_set_allocation_successful(excluded) != 0 else {
+        guard gposKernsEverywhere(face) || addKernPairs(face, to: excluded),
+              hb_set_allocation_successful(excluded) != 0
+        else {
             hb_set_destroy(excluded)
             return nil
         }
         return excluded
+    }
+
+    /// Whether GPOS has a `latn` script and a `kern` feature in every language system of every script,
+    /// so that HarfBuzz never applies the legacy `kern` table to Latin or Common text (it does only
+    /// when the language system it selects has no GPOS `kern`, hb-ot-shape.cc `has_gpos_kern`).
+    static func gposKernsEverywhere(_ face: OpaquePointer) -> Bool {
+        let latn: hb_tag_t = 0x6C61_746E, kernFeature: hb_tag_t = kern
+        let scripts = tags { start, count, out in hb_ot_layout_table_get_script_tags(face, gpos, start, count, out) }
+        guard scripts.contains(latn) else { return false }
+        for script in 0..<UInt32(scripts.count) {
+            let languages = tags { start, count, out in
+                hb_ot_layout_script_get_language_tags(face, gpos, script, start, count, out)
+            }
+            let defaultLanguage: UInt32 = 0xFFFF  // HB_OT_LAYOUT_DEFAULT_LANGUAGE_INDEX
+            for language in [defaultLanguage] + (0..<UInt32(languages.count)) {
+                let features = tags { start, count, out in
+                    hb_ot_layout_language_get_feature_tags(face, gpos, script, language, start, count, out)
+                }
+                if !features.contains(kernFeature) { return false }
+            }
+        }
+        return true
+    }
+
+    /// All the tags a HarfBuzz `get_…_tags` function gives, read in one call once the total is known.
+    private static func tags(
+        _ get: (UInt32, UnsafeMutablePointer<UInt32>, UnsafeMutablePointer<hb_tag_t>?) -> UInt32
+    ) -> [hb_tag_t] {
+        var zero: UInt32 = 0
+        let total = get(0, &zero, nil)
+        var count = total
+        var out = [hb_tag_t](repeating: 0, count: Int(total))
+        _ = out.withUnsafeMutableBufferPointer { get(0, &count, $0.baseAddress) }
+        return Array(out.prefix(Int(count)))
     }
 
     /// Adds both glyphs of every pair of the OpenType `kern` table (version 0, format 0 subtables,
