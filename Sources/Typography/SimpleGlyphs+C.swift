@@ -9,12 +9,15 @@ import CHarfBuzz
 ///   no mark, format character, separator or default-ignorable: HarfBuzz's normalisation, cluster
 ///   forming, mark zeroing and fallback positioning then treat it as its own cluster;
 /// - its nominal (cmap) glyph is in none of the glyph sets (before, input, after, output) of any
-///   lookup of GSUB or GPOS, nor in any pair of a legacy `kern` table (unless GPOS has `kern` in every
-///   language system, when HarfBuzz never applies that table), and GDEF does not class it as a mark.
-///   HarfBuzz tries a lookup subtable at a position only when the glyph there is in its coverage,
-///   which `hb_ot_layout_lookup_collect_glyphs` puts in the input set (so the union over all lookups
-///   covers every script, language and feature selection); a `kern` pair needs both its glyphs. So in
-///   a string of simple characters no lookup and no kern pair applies anywhere;
+///   lookup of GSUB or GPOS — for mark-attachment lookups, in none of their mark coverages, see
+///   `markAttachmentCoverages` — nor in any pair of a legacy `kern` table (unless GPOS has `kern` in
+///   every language system, when HarfBuzz never applies that table), and GDEF does not class it as a
+///   mark. HarfBuzz tries a lookup subtable at a position only when the glyph there is in its
+///   coverage, which `hb_ot_layout_lookup_collect_glyphs` puts in the input set (so the union over
+///   all lookups covers every script, language and feature selection, and lookups nested in
+///   contextual ones); a mark attachment starts only from a glyph of its mark coverage; a `kern` pair
+///   needs both its glyphs. So in a string of simple characters no lookup and no kern pair applies
+///   anywhere;
 /// - shaped alone (same buffer settings as `Shaper.shape`) it gives exactly that glyph, its `hmtx`
 ///   advance and no offset: what is left of shaping without lookups is per character.
 /// Faces with AAT tables (`morx`, `kerx`, `trak`), which HarfBuzz shapes differently, get no simple
@@ -106,7 +109,7 @@ final class SimpleGlyphs: Sendable {
     // MARK: Glyphs some lookup or kern pair may touch
 
     private static let gsub: hb_tag_t = 0x4753_5542  // 'GSUB'
-    private static let gpos: hb_tag_t = 0x4750_4F53  // 'GPOS'
+    static let gpos: hb_tag_t = 0x4750_4F53  // 'GPOS'
     private static let kern: hb_tag_t = 0x6B65_726E  // 'kern'
     /// 'morx', 'mort', 'kerx', 'trak'.
     private static let aat: [hb_tag_t] = [0x6D6F_7278, 0x6D6F_7274, 0x6B65_7278, 0x7472_616B]
@@ -126,9 +129,14 @@ final class SimpleGlyphs: Sendable {
         let excluded = hb_set_create()!
         let sets = (0..<4).map { _ in hb_set_create()! }
         defer { sets.forEach { hb_set_destroy($0) } }
+        let markLookups = markAttachmentCoverages(face)
         for table in [gsub, gpos] {
             for lookup in 0..<hb_ot_layout_table_get_lookup_count(face, table) {
-                hb_ot_layout_lookup_collect_glyphs(face, table, lookup, sets[0], sets[1], sets[2], sets[3])
+                if table == gpos, let marks = markLookups[lookup] {
+                    marks.forEach { hb_set_add(excluded, $0) }
+                } else {
+                    hb_ot_layout_lookup_collect_glyphs(face, table, lookup, sets[0], sets[1], sets[2], sets[3])
+                }
             }
         }
         sets.forEach { hb_set_union(excluded, $0) }
