@@ -20,8 +20,9 @@ import CHarfBuzz
 ///   anywhere;
 /// - shaped alone (same buffer settings as `Shaper.shape`) it gives exactly that glyph, its `hmtx`
 ///   advance and no offset: what is left of shaping without lookups is per character.
-/// Faces with AAT tables (`morx`, `kerx`, `trak`), which HarfBuzz shapes differently, get no simple
-/// characters at all, as does a `kern` table this code does not read (not format 0).
+/// Faces with AAT tables (`morx`, `mort`, `kerx`, `trak`), which HarfBuzz shapes differently, get no
+/// simple characters at all, as do faces whose `kern` table HarfBuzz may apply and is not in the one
+/// form read here (version 0, format 0 subtables).
 final class SimpleGlyphs: Sendable {
     /// Simple code points are all below this: a flat table indexed by code point.
     static let limit: UInt32 = 0x2213
