@@ -1,4 +1,5 @@
 import Graphics
+import Synchronization
 
 /// A loaded font face: the font file's bytes, its HarfBuzz face and font for shaping and subsetting,
 /// and the metrics the PDF font descriptor needs (read once with FreeType, ISO 32000-1 §9.8).
@@ -31,6 +32,8 @@ public final class Face: @unchecked Sendable {
     let bmpCoverage: [UInt64]
     let astralCoverage: Set<UInt32>
     let hb: HarfBuzzFace
+    /// Built on first use (it shapes each candidate character once), then only read.
+    private let simpleGlyphsOnce = Mutex<SimpleGlyphs?>(nil)
 
     init(handle: FontHandle, path: String, bytes: [UInt8]) throws(TypographyError) {
         self.handle = handle
@@ -56,6 +59,16 @@ public final class Face: @unchecked Sendable {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
         digest = h
+    }
+
+    /// The characters this face shapes by concatenation (see `SimpleGlyphs`).
+    var simpleGlyphs: SimpleGlyphs {
+        simpleGlyphsOnce.withLock { cached in
+            if let cached { return cached }
+            let built = SimpleGlyphs(face: self)
+            cached = built
+            return built
+        }
     }
 
     /// Whether the face's character map has a glyph for `scalar`.

@@ -14,7 +14,16 @@ public enum Shaper {
         return script.rawValue
     }
 
+    /// Text made only of the face's simple characters (amounts, dates, numbers) is shaped by
+    /// concatenation, which gives exactly what HarfBuzz gives (see `SimpleGlyphs`); anything else goes
+    /// through HarfBuzz.
     public static func shape(_ text: String, face: Face, language: String = "fr", script: UInt32? = nil) -> ShapedText {
+        shapeSimple(text, face: face, script: script)
+            ?? shapeWithHarfBuzz(text, face: face, language: language, script: script)
+    }
+
+    /// Always HarfBuzz: the reference the simple path is tested against, and what builds its table.
+    static func shapeWithHarfBuzz(_ text: String, face: Face, language: String, script: UInt32?) -> ShapedText {
         let buffer = BufferPool.shared.take()
         defer { BufferPool.shared.give(buffer) }
         var text = text
