@@ -70,12 +70,8 @@ struct FontEmbedding {
             d.pair("Length1", int: program.length)
             d.pair("Filter", name: "FlateDecode")
         }
-        file.stream(cidMap, data: deflater.compress(cidToGIDMap(program))) { d in
-            d.pair("Filter", name: "FlateDecode")
-        }
-        file.stream(toUnicode, data: deflater.compress(toUnicodeCMap())) { d in
-            d.pair("Filter", name: "FlateDecode")
-        }
+        file.flateStream(cidMap, data: cidToGIDMap(program), deflater: deflater) { _ in }
+        file.flateStream(toUnicode, data: toUnicodeCMap(), deflater: deflater) { _ in }
     }
 
     /// Two bytes per CID: the glyph id the CID's glyph got in the subset (§9.7.4.2).
@@ -164,5 +160,20 @@ struct FontEmbedding {
             v /= 26
         }
         return s
+    }
+}
+
+extension PDFFileWriter {
+    /// Writes `data` as a stream, Flate-encoded unless it is too short for that to pay
+    /// (`Deflater.storedBelow`): then stored as is, without `/Filter`, which every reader reads (§7.3.8.2).
+    mutating func flateStream(_ ref: Ref, data: [UInt8], deflater: Deflater, _ dict: (inout DictWriter) -> Void) {
+        guard let encoded = deflater.compressUnlessSmall(data) else {
+            stream(ref, data: data, dict)
+            return
+        }
+        stream(ref, data: encoded) { d in
+            dict(&d)
+            d.pair("Filter", name: "FlateDecode")
+        }
     }
 }
