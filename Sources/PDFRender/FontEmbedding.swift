@@ -40,9 +40,8 @@ struct FontEmbedding {
             f.descendantFont(cidFont)
             f.toUnicode(toUnicode)
         }
-        let widths = (0..<usage.cidCount).map { cid in
-            Int((Double(face.advance(of: usage.glyphForCID[cid])) * 1000 / Double(face.unitsPerEm)).rounded())
-        }
+        // The advances the drawing code already rounded for its TJ adjustments: the same numbers.
+        let widths = usage.naturalForCID.map { Int($0) }
         file.write(cidFont, as: CIDFont.self) { f in
             f.baseFont(baseFont)
             f.identitySystemInfo()
@@ -70,12 +69,8 @@ struct FontEmbedding {
             d.pair("Length1", int: program.length)
             d.pair("Filter", name: "FlateDecode")
         }
-        file.stream(cidMap, data: deflater.compress(cidToGIDMap(program))) { d in
-            d.pair("Filter", name: "FlateDecode")
-        }
-        file.stream(toUnicode, data: deflater.compress(toUnicodeCMap())) { d in
-            d.pair("Filter", name: "FlateDecode")
-        }
+        file.flateStream(cidMap, data: cidToGIDMap(program), deflater: deflater) { _ in }
+        file.flateStream(toUnicode, data: toUnicodeCMap(), deflater: deflater) { _ in }
     }
 
     /// Two bytes per CID: the glyph id the CID's glyph got in the subset (§9.7.4.2).
@@ -98,44 +93,62 @@ struct FontEmbedding {
     /// The ToUnicode CMap (§9.10.3): each CID to the UTF-16BE text of the cluster it was drawn for.
     private func toUnicodeCMap() -> [UInt8] {
         var b = ByteBuffer(capacity: 256 + usage.cidCount * 16)
-        b.append(raw: """
-            /CIDInit /ProcSet findresource begin
-            12 dict begin
-            begincmap
-            /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
-            /CMapName /Adobe-Identity-UCS def
-            /CMapType 2 def
-            1 begincodespacerange
-            <0000> <FFFF>
-            endcodespacerange
-
-            """)
-        let mapped = (1..<max(1, usage.cidCount)).filter { !usage.textForCID[$0].isEmpty }
-        var i = 0
-        while i < mapped.count {
-            let block = mapped[i..<min(i + 100, mapped.count)]
-            b.append(int: block.count)
-            b.append(raw: " beginbfchar\n")
-            for cid in block {
-                b.append(UInt8(ascii: "<"))
-                Self.appendHex16(UInt16(cid), to: &b)
-                b.append(raw: "> <")
-                for unit in usage.textForCID[cid].utf16 { Self.appendHex16(unit, to: &b) }
-                b.append(raw: ">\n")
+        // The fixed header in one copy (`append(raw:)` goes byte by byte, for short constants).
+        Self.cmapHeader.withUTF8Buffer { b.bytes.append(contentsOf: $0) }
+        // Blocks of at most 100 entries (§9.10.3 and Adobe TN 5014); each block's entries are written
+        // first and its count put in front after, so the CIDs with text are found in one pass.
+        usage.textForCID.withUnsafeBufferPointer { texts in
+            var cid = 1
+            while cid < texts.count {
+                var entries = ByteBuffer(capacity: 100 * 16)
+                var n = 0
+                while cid < texts.count && n < 100 {
+                    let text = texts[cid]
+                    if !text.isEmpty {
+                        // `<cccc> <uuuu…>\n`: four hex digits per UTF-16 unit, and a text has at most
+                        // as many UTF-16 units as UTF-8 bytes.
+                        let c = UInt16(cid)
+                        entries.write(upTo: 10 + 4 * text.utf8.count) { w in
+                            w.byte(UInt8(ascii: "<"))
+                            Self.writeHex16(c, to: &w)
+                            w.raw("> <")
+                            for unit in text.utf16 { Self.writeHex16(unit, to: &w) }
+                            w.raw(">\n")
+                        }
+                        n += 1
+                    }
+                    cid += 1
+                }
+                guard n > 0 else { break }
+                b.append(int: n)
+                b.append(raw: " beginbfchar\n")
+                b.bytes.append(contentsOf: entries.bytes)
+                b.append(raw: "endbfchar\n")
             }
-            b.append(raw: "endbfchar\n")
-            i += 100
         }
         b.append(raw: "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
         return b.bytes
     }
 
+    private static let cmapHeader: StaticString = """
+        /CIDInit /ProcSet findresource begin
+        12 dict begin
+        begincmap
+        /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
+        /CMapName /Adobe-Identity-UCS def
+        /CMapType 2 def
+        1 begincodespacerange
+        <0000> <FFFF>
+        endcodespacerange
+
+        """
+
     /// Four upper-case hex digits, as `<…>` strings in a CMap want them.
-    private static func appendHex16(_ v: UInt16, to b: inout ByteBuffer) {
-        b.append(ByteBuffer.hexDigit(UInt8(v >> 12)))
-        b.append(ByteBuffer.hexDigit(UInt8(v >> 8 & 0xF)))
-        b.append(ByteBuffer.hexDigit(UInt8(v >> 4 & 0xF)))
-        b.append(ByteBuffer.hexDigit(UInt8(v & 0xF)))
+    private static func writeHex16(_ v: UInt16, to w: inout PointerWriter) {
+        w.byte(ByteBuffer.hexDigit(UInt8(v >> 12)))
+        w.byte(ByteBuffer.hexDigit(UInt8(v >> 8 & 0xF)))
+        w.byte(ByteBuffer.hexDigit(UInt8(v >> 4 & 0xF)))
+        w.byte(ByteBuffer.hexDigit(UInt8(v & 0xF)))
     }
 
     /// Rounds the glyph set up to whole aligned blocks of `granularity` glyph ids. Documents of a batch
@@ -164,5 +177,20 @@ struct FontEmbedding {
             v /= 26
         }
         return s
+    }
+}
+
+extension PDFFileWriter {
+    /// Writes `data` as a stream, Flate-encoded unless it is too short for that to pay
+    /// (`Deflater.storedBelow`): then stored as is, without `/Filter`, which every reader reads (§7.3.8.2).
+    mutating func flateStream(_ ref: Ref, data: [UInt8], deflater: Deflater, _ dict: (inout DictWriter) -> Void) {
+        guard let encoded = deflater.compressUnlessSmall(data) else {
+            stream(ref, data: data, dict)
+            return
+        }
+        stream(ref, data: encoded) { d in
+            dict(&d)
+            d.pair("Filter", name: "FlateDecode")
+        }
     }
 }

@@ -155,8 +155,16 @@ struct FontUsage {
 
     /// The distinct glyphs used, sorted, `.notdef` first.
     var sortedGlyphs: [UInt16] {
-        var seen = Set<UInt16>(glyphForCID)
-        seen.insert(0)
-        return seen.sorted()
+        // Sorted, then duplicates (a glyph drawn for two texts) dropped in place: a few dozen glyphs,
+        // for which hashing each into a Set cost more than the sort. `glyphForCID[0]` is `.notdef`.
+        var glyphs = glyphForCID
+        glyphs.sort()
+        var kept = 1
+        for i in 1..<glyphs.count where glyphs[i] != glyphs[kept - 1] {
+            glyphs[kept] = glyphs[i]
+            kept += 1
+        }
+        glyphs.removeLast(glyphs.count - kept)
+        return glyphs
     }
 }

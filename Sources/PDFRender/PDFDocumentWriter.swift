@@ -110,8 +110,7 @@ public final class PDFDocumentWriter {
         let pageRef = file.allocate()
         let pageIndex = pageRefs.count
         pageRefs.append(pageRef)
-        let encoded = content.buffer.bytes.withUnsafeBufferPointer { deflater.compress($0) }
-        file.stream(contentRef, data: encoded) { d in d.pair("Filter", name: "FlateDecode") }
+        file.flateStream(contentRef, data: content.buffer.bytes, deflater: deflater) { _ in }
         let tagged = !mcidNodes[pageIndex].isEmpty
         let resources = resourcesRef, parent = pagesRef
         file.write(pageRef, as: Page.self) { p in

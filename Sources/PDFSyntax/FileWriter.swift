@@ -148,8 +148,8 @@ public struct PDFFileWriter {
     }
 
     private func checkAllWritten() {
-        for (n, e) in entries.enumerated().dropFirst() {
-            if case .unwritten = e { preconditionFailure("object \(n) allocated but never written") }
+        for n in entries.indices.dropFirst() {
+            if case .unwritten = entries[n] { preconditionFailure("object \(n) allocated but never written") }
         }
     }
 
@@ -182,38 +182,50 @@ public struct PDFFileWriter {
         entries[Int(ref.number)] = .unwritten
         // Field widths (§7.5.8.3): type in one byte; offsets and object-stream numbers, then generations
         // and indices, in as few bytes as the largest needs (a 24 KB relevé: 1, 2, 2 instead of 1, 4, 2).
-        var rowsOf: [(type: UInt8, a: Int, b: Int)] = []
-        rowsOf.reserveCapacity(entries.count)
-        for (n, e) in entries.enumerated() {
+        // Entry 0 is the head of the free list, generation 65535; the stream's own entry is `start`.
+        let own = Int(ref.number)
+        var maxA = start, maxB = 0xFFFF
+        for e in entries {
             switch e {
-            case .unwritten: rowsOf.append(n == Int(ref.number) ? (1, start, 0) : (0, 0, 0xFFFF))
-            case .offset(let off): rowsOf.append((1, off, 0))
-            case .packed(let s, let i): rowsOf.append((2, Int(s), i))
+            case .unwritten: break
+            case .offset(let off): maxA = max(maxA, off)
+            case .packed(let s, let i): maxA = max(maxA, Int(s)); maxB = max(maxB, i)
             }
         }
-        let w2 = Self.byteWidth(rowsOf.reduce(0) { max($0, $1.a) })
-        let w3 = Self.byteWidth(rowsOf.reduce(0) { max($0, $1.b) })
+        let w2 = Self.byteWidth(maxA)
+        let w3 = Self.byteWidth(maxB)
         // Rows go through the PNG Up predictor (§7.4.4.4, /Predictor 12): each byte less the one above
         // it. Consecutive entries differ by a small step (offsets grow, indices count up), so the rows
-        // become mostly zeros and ones, which compress to a fraction of the raw entries.
+        // become mostly zeros and ones, which compress to a fraction of the raw entries. Written in one
+        // pass over the entries, straight into the row buffer.
         let columns = 1 + w2 + w3
-        var rows = [UInt8](repeating: 0, count: rowsOf.count * (1 + columns))
+        var rows = [UInt8](repeating: 0, count: entries.count * (1 + columns))
         rows.withUnsafeMutableBufferPointer { out in
-            var previous: (type: UInt8, a: Int, b: Int) = (0, 0, 0)
-            var at = 0
-            for r in rowsOf {
-                out[at] = 2  // PNG filter type Up
-                out[at + 1] = r.type &- previous.type
-                for k in 0..<w2 {
-                    let shift = 8 * (w2 - 1 - k)
-                    out[at + 2 + k] = UInt8(truncatingIfNeeded: r.a >> shift) &- UInt8(truncatingIfNeeded: previous.a >> shift)
+            entries.withUnsafeBufferPointer { entries in
+                var previous: (type: Int, a: Int, b: Int) = (0, 0, 0)
+                var at = 0
+                for n in entries.indices {
+                    let r: (type: Int, a: Int, b: Int)
+                    switch entries[n] {
+                    case .unwritten: r = n == own ? (1, start, 0) : (0, 0, 0xFFFF)
+                    case .offset(let off): r = (1, off, 0)
+                    case .packed(let s, let i): r = (2, Int(s), i)
+                    }
+                    out[at] = 2  // PNG filter type Up
+                    out[at + 1] = UInt8(truncatingIfNeeded: r.type &- previous.type)
+                    var shift = 8 * w2
+                    for k in 0..<w2 {
+                        shift -= 8
+                        out[at + 2 + k] = UInt8(truncatingIfNeeded: r.a >> shift) &- UInt8(truncatingIfNeeded: previous.a >> shift)
+                    }
+                    shift = 8 * w3
+                    for k in 0..<w3 {
+                        shift -= 8
+                        out[at + 2 + w2 + k] = UInt8(truncatingIfNeeded: r.b >> shift) &- UInt8(truncatingIfNeeded: previous.b >> shift)
+                    }
+                    previous = r
+                    at += 1 + columns
                 }
-                for k in 0..<w3 {
-                    let shift = 8 * (w3 - 1 - k)
-                    out[at + 2 + w2 + k] = UInt8(truncatingIfNeeded: r.b >> shift) &- UInt8(truncatingIfNeeded: previous.b >> shift)
-                }
-                previous = r
-                at += 1 + columns
             }
         }
         let size = entries.count

@@ -1,0 +1,71 @@
+import Foundation
+import PDFRender
+import PDFSyntax
+import Testing
+import TestSupport
+
+/// Streams shorter than `Deflater.storedBelow` are written without `/Filter` (a libdeflate call costs
+/// more than the few bytes it saves there); longer ones stay Flate-encoded. Both must read back the
+/// same through every reader.
+@Suite struct SmallStreamTests {
+    /// Each stream of the file as `filter decodedLength kind`, read by pikepdf (qpdf's library).
+    private static func streams(_ path: String) throws -> [(filter: String, length: Int, kind: String)] {
+        let script = """
+            import sys, pikepdf
+            pdf = pikepdf.open(sys.argv[1])
+            fonts = {}
+            for page in pdf.pages:
+                for f in page.obj.Resources.Font.values():
+                    d = f.DescendantFonts[0]
+                    fonts[d.CIDToGIDMap.objgen] = "CIDToGIDMap"
+                    fonts[f.ToUnicode.objgen] = "ToUnicode"
+                fonts[page.obj.Contents.objgen] = "Contents"
+            for o in pdf.objects:
+                if isinstance(o, pikepdf.Stream) and o.objgen in fonts:
+                    print(str(o.get("/Filter", "none")), len(o.read_bytes()), fonts[o.objgen])
+            """
+        let r = try Tool.python(script, [path])
+        try #require(r.exitCode == 0, "pikepdf failed: \(r.combined)")
+        return r.stdout.split(separator: "\n").map { line in
+            let f = line.split(separator: " ")
+            return (String(f[0]), Int(f[1]) ?? -1, String(f[2]))
+        }
+    }
+
+    @Test(arguments: Fixture.xrefStyles)
+    func shortStreamsAreStoredLongOnesCompressed(_ xref: XRefStyle) throws {
+        let dir = try TemporaryDirectory()
+        // A few glyphs: a CIDToGIDMap of 2 bytes a CID, well under the threshold; a short page.
+        let small = dir.file("court.pdf")
+        _ = try Fixture.textDocument([["Abc"]], output: .file(small), xref: xref)
+        // Over 128 distinct glyphs: a CIDToGIDMap over 256 bytes; a page over 256 bytes of content.
+        let many = "ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz 0123456789 ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸàâäçéèêëîïôöùûüÿ"
+            + " ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩαβγδεζηθικλμνξοπρστυφχψω АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩ"
+        let lines = stride(from: 0, to: many.count, by: 40).map { String(many.dropFirst($0).prefix(40)) }
+        let large = dir.file("long.pdf")
+        _ = try Fixture.textDocument([lines], output: .file(large), xref: xref)
+
+        for path in [small, large] {
+            try expectConformant(path)
+        }
+        // Stored exactly when shorter than the threshold, whatever the stream.
+        let short = try Self.streams(small), long = try Self.streams(large)
+        for s in short + long {
+            #expect((s.filter == "none") == (s.length < Deflater.storedBelow), "\(s.kind) of \(s.length) bytes: \(s.filter)")
+        }
+        // The short document's CIDToGIDMap and page are stored; its ToUnicode (the CMap header alone
+        // is over 200 bytes) and everything in the long one are compressed.
+        #expect(short.map(\.kind).sorted() == ["CIDToGIDMap", "Contents", "ToUnicode"], "\(short)")
+        #expect(short.filter { $0.filter == "none" }.map(\.kind).sorted() == ["CIDToGIDMap", "Contents"], "\(short)")
+        #expect(long.count == 3 && long.allSatisfy { $0.filter == "/FlateDecode" }, "\(long)")
+        // Readers decode both alike: through the stored CIDToGIDMap and page, the text comes back.
+        #expect(normalizedText(try PDFTools.pdftotext(small)) == "Abc")
+        #expect(normalizedText(try PDFTools.mutoolText(small)) == "Abc")
+        #expect(normalizedText(try PDFTools.pdfiumText(small)) == "Abc")
+        let expected = normalizedText(lines.joined(separator: " "))
+        #expect(normalizedText(try PDFTools.pdftotext(large)) == expected)
+        #expect(normalizedText(try PDFTools.mutoolText(large)) == expected)
+        let fonts = try PDFTools.pdffonts(small)
+        #expect(!fonts.isEmpty && fonts.allSatisfy { $0.embedded && $0.subset })
+    }
+}
