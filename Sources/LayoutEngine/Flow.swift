@@ -204,7 +204,7 @@ struct Flow {
             for var run in line.runs {
                 run.origin.x += left
                 run.origin.y += y
-                emit(.glyphs(run))
+                emit(.glyphs(consume run))
             }
             y += line.height
             pageHasContent = true

@@ -58,12 +58,14 @@ struct ParagraphLayout {
         var currentWidth = 0.0
         var pendingSpace: Placed?
         var breakAllowed = true
+        // Read once: reading them in `flush` copied the paragraph (its spans and styles) at each line.
+        let lineHeight = paragraph.style.lineHeight
+        let fallbackSize = paragraph.spans.first?.style.size
 
         func flush(justify: Bool) {
             lines.append(place(current, width: width, lineWidth: currentWidth,
                                alignment: align == .justify && !justify ? .left : align,
-                               lineHeight: paragraph.style.lineHeight,
-                               fallbackStyle: paragraph.spans.first?.style))
+                               lineHeight: lineHeight, fallbackSize: fallbackSize))
             current.removeAll(keepingCapacity: true)
             currentWidth = 0
             pendingSpace = nil
@@ -183,9 +185,9 @@ struct ParagraphLayout {
     }
 
     private func place(_ logical: [Placed], width: Double, lineWidth: Double, alignment: Alignment,
-                       lineHeight: Double, fallbackStyle: TextStyle?) -> LaidLine {
+                       lineHeight: Double, fallbackSize: Double?) -> LaidLine {
         let pieces = Self.visualOrder(logical)
-        var ascent = 0.0, descent = 0.0, size = fallbackStyle?.size ?? 10
+        var ascent = 0.0, descent = 0.0, size = fallbackSize ?? 10
         for p in pieces {
             size = max(size, p.style.size)
             for run in p.piece.runs {
@@ -216,13 +218,16 @@ struct ParagraphLayout {
         var lastMerged = false
         // The line's glyphs and text bytes: a run merged into reserves them all at its first merge,
         // instead of growing at each piece.
-        var lineGlyphs = 0, lineBytes = 0
+        var lineGlyphs = 0, lineBytes = 0, lineRuns = 0
         for i in pieces.indices {
+            lineRuns += pieces[i].piece.runs.count
             for k in pieces[i].piece.runs.indices {
                 lineGlyphs += pieces[i].piece.runs[k].glyphs.count
                 lineBytes += pieces[i].piece.runs[k].text.utf8.count
             }
         }
+        // At most one run per shaped run (fewer when they merge): the array is allocated once.
+        runs.reserveCapacity(lineRuns)
         // Widened spaces are whole font units. Rounding each space on its own let the error add up
         // (half a unit per space: 0.015 pt on a 10 pt line of 12 spaces), so justified lines missed the
         // right margin; rounding the running total keeps the line's error under half a unit.
@@ -235,31 +240,39 @@ struct ParagraphLayout {
             let shapedRuns = pieces[i].piece.runs
             for k in shapedRuns.indices {
                 let rightToLeft = shapedRuns[k].isRightToLeft
-                var run = shapedRuns[k].glyphRun(size: size, origin: Point(x: x, y: baseline), color: color)
-                if kind == .space && extraPerSpace > 0, !run.advances.isEmpty {
+                let unitsPerEm = shapedRuns[k].face.unitsPerEm
+                // A widened space: whole font units added to its last advance.
+                var extraUnits: Int32 = 0
+                if kind == .space && extraPerSpace > 0, !shapedRuns[k].advances.isEmpty {
                     extraWanted += extraPerSpace
-                    let perUnit = size / Double(run.unitsPerEm)
+                    let perUnit = size / Double(unitsPerEm)
                     let units = ((extraWanted - extraGiven) / perUnit).rounded()
-                    run.advances[run.advances.count - 1] += Int32(units)
+                    extraUnits = Int32(units)
                     extraGiven += units * perUnit
                 }
-                var sum: Int64 = 0
-                for a in run.advances { sum += Int64(a) }
+                let sum = shapedRuns[k].advanceSum + Int64(extraUnits)
+                let origin = Point(x: x, y: baseline)
                 // `GlyphRun.width`, from the sum just made.
-                x += Double(sum) * run.size / Double(run.unitsPerEm)
+                x += Double(sum) * size / Double(unitsPerEm)
                 // Right-to-left runs stay whole: their clusters decrease, and a merged run must map its
                 // glyphs back to text in one direction (ToUnicode, ISO 32000-1 §9.10).
                 if !runs.isEmpty, !rightToLeft, !lastRightToLeft,
                    canMerge(runs[runs.count - 1], width: Double(lastSum) * runs[runs.count - 1].size
-                                / Double(runs[runs.count - 1].unitsPerEm), run) {
+                                / Double(runs[runs.count - 1].unitsPerEm),
+                            font: shapedRuns[k].face.handle, hasOffsets: !shapedRuns[k].offsets.isEmpty,
+                            size: size, origin: origin, color: color) {
                     if !lastMerged {
                         Self.reserve(&runs[runs.count - 1], glyphs: lineGlyphs, bytes: lineBytes)
                         lastMerged = true
                     }
-                    Self.merge(run, into: &runs[runs.count - 1])
+                    // Appended straight from the shaped piece: a run made only to be merged cost its
+                    // copies and their release.
+                    shapedRuns[k].append(to: &runs[runs.count - 1], extraUnits: extraUnits)
                     lastSum += sum
                 } else {
-                    runs.append(run)
+                    var run = shapedRuns[k].glyphRun(size: size, origin: origin, color: color)
+                    if extraUnits != 0 { run.advances[run.advances.count - 1] += extraUnits }
+                    runs.append(consume run)
                     lastSum = sum
                     lastMerged = false
                 }
@@ -293,10 +306,12 @@ struct ParagraphLayout {
         return out
     }
 
-    /// `width` is `a.width`, known to the caller.
-    private func canMerge(_ a: GlyphRun, width: Double, _ b: GlyphRun) -> Bool {
-        a.font == b.font && a.size == b.size && a.color == b.color && a.offsets.isEmpty && b.offsets.isEmpty
-            && abs(a.origin.x + width - b.origin.x) < 0.001
+    /// Whether a shaped run in `font` (with offsets or not), placed at `origin` in `size` and `color`,
+    /// continues `a` (whose width, `width`, the caller knows).
+    private func canMerge(_ a: GlyphRun, width: Double, font: FontHandle, hasOffsets: Bool, size: Double,
+                          origin: Point, color: Color) -> Bool {
+        a.font == font && a.size == size && a.color == color && a.offsets.isEmpty && !hasOffsets
+            && abs(a.origin.x + width - origin.x) < 0.001
     }
 
     /// Room in `a`'s arrays and text for the rest of its line, before its first merge.
@@ -306,15 +321,19 @@ struct ParagraphLayout {
         a.clusters.reserveCapacity(glyphs)
         a.text.reserveCapacity(bytes)
     }
+}
 
-    /// Appends `b` to `a` in place: `a`'s arrays are copied from the shaped piece's once, at the first
-    /// merge (`reserve`), with room for the whole line (a merged copy per piece made every line
-    /// quadratic in its pieces).
-    private static func merge(_ b: GlyphRun, into a: inout GlyphRun) {
+extension ShapedText {
+    /// Appends this run to `a` in place: `a`'s arrays are copied from the shaped piece's once, at the
+    /// first merge (`ParagraphLayout.reserve`), with room for the whole line (a merged copy per piece
+    /// made every line quadratic in its pieces). `extraUnits` widen the last advance (a justified
+    /// space). A method, so that the shaped run is read in place rather than copied out of its array.
+    func append(to a: inout GlyphRun, extraUnits: Int32) {
         let shift = UInt32(a.text.utf8.count)
-        a.glyphs.append(contentsOf: b.glyphs)
-        a.advances.append(contentsOf: b.advances)
-        for cluster in b.clusters { a.clusters.append(cluster + shift) }
-        a.text += b.text
+        a.glyphs.append(contentsOf: glyphs)
+        a.advances.append(contentsOf: advances)
+        if extraUnits != 0 { a.advances[a.advances.count - 1] += extraUnits }
+        for cluster in clusters { a.clusters.append(cluster + shift) }
+        a.text += text
     }
 }

@@ -97,13 +97,16 @@ struct Stack: Sendable {
     /// Emits the glyph runs of `p`'s lines, its first line's top at (x, y).
     static func emitLines(_ p: LaidParagraph, x: Double, y: Double, flow: inout Flow) {
         var lineY = y
-        for line in p.lines {
-            for var run in line.runs {
+        // By index: a `for line in` loop retained and released each line's runs array. Each run is
+        // copied once, into the frame.
+        for l in p.lines.indices {
+            for r in p.lines[l].runs.indices {
+                var run = p.lines[l].runs[r]
                 run.origin.x += x
                 run.origin.y += lineY
                 flow.emit(.glyphs(consume run))
             }
-            lineY += line.height
+            lineY += p.lines[l].height
         }
     }
 

@@ -104,12 +104,12 @@ struct TableLayout {
                 let w = widths[c..<(c + span)].reduce(0, +)
                 let alignment = cellAlignment ?? table.columns[min(c, table.columns.count - 1)].alignment
                 let body: CellBody
-                if let p = row.cells[i].paragraph {
+                // A switch on the content itself: `paragraph` (a computed property) copied the whole cell.
+                switch row.cells[i].content {
+                case .paragraph(let p):
                     body = .paragraph(try ParagraphLayout(engine: engine).layout(p, width: max(1, w - 2 * padH), alignment: alignment))
-                } else if case .blocks(let blocks) = row.cells[i].content {
+                case .blocks(let blocks):
                     body = .stack(try Stack.make(blocks, width: max(1, w - 2 * padH), engine: engine, alignment: alignment))
-                } else {
-                    preconditionFailure("a cell holds a paragraph or blocks")
                 }
                 let bodyHeight = body.height
                 cells.append(LaidCell(x: x, width: w, body: body, isHeader: row.cells[i].isHeader || header,
@@ -168,9 +168,9 @@ struct TableLayout {
             // A row taller than a page is the one row that is split: the lines that fit stay here, the
             // rest continue under the repeated header, in the same TR and TD elements.
             var rest = row
-            var cellNodes: [Int]?
+            var rowNode: Int?
             while rest.height > flow.remaining + 0.001, let (head, tail) = Self.split(rest, height: flow.remaining, style: table.style) {
-                cellNodes = emitRow(head, y: flow.y, flow: &flow, table: node, style: table.style, cellNodes: cellNodes)
+                rowNode = emitRow(head, y: flow.y, flow: &flow, table: node, style: table.style, rowNode: rowNode)
                 segment.append((flow.y, head))
                 flow.y += head.height
                 drawGrid(segment, x: flow.left, width: tableWidth, flow: &flow, style: table.style)
@@ -179,7 +179,7 @@ struct TableLayout {
                 emitHeader(&flow)
                 rest = tail
             }
-            _ = emitRow(rest, y: flow.y, flow: &flow, table: node, style: table.style, cellNodes: cellNodes)
+            _ = emitRow(rest, y: flow.y, flow: &flow, table: node, style: table.style, rowNode: rowNode)
             segment.append((flow.y, rest))
             flow.y += rest.height
             flow.pageHasContent = true
@@ -207,8 +207,8 @@ struct TableLayout {
     }
 
     private func emitRow(_ row: LaidRow, y: Double, flow: inout Flow, table: Int?, style: TableStyle,
-                         cellNodes: [Int]? = nil) -> [Int] {
-        Self.emitRow(row, x: flow.left, y: y, flow: &flow, table: table, style: style, cellNodes: cellNodes)
+                         rowNode: Int? = nil) -> Int? {
+        Self.emitRow(row, x: flow.left, y: y, flow: &flow, table: table, style: style, rowNode: rowNode)
     }
 
     /// Splits a row so that its first part is `height` tall: each cell keeps the lines that fit.
@@ -237,41 +237,44 @@ struct TableLayout {
 
     /// Draws a row: its background (an artifact), then each cell's content marked as TH or TD under a
     /// TR of `table` (or as plain content inside an artifact when `table` is nil: a repeated header).
+    /// Returns the TR, whose children are the cells' nodes: the rest of a split row, given it as
+    /// `rowNode`, continues in the same TR and cell elements. (Returning the cells' nodes cost an array
+    /// per row, for the rare row that splits.)
     @discardableResult
     static func emitRow(_ row: LaidRow, x: Double, y: Double, flow: inout Flow, table: Int?, style: TableStyle,
-                        cellNodes: [Int]? = nil) -> [Int] {
-        var nodes: [Int] = []
+                        rowNode: Int? = nil) -> Int? {
         if let bg = row.background {
             let rect = Rect(x: x, y: y, width: row.cells.reduce(0) { $0 + $1.width }, height: row.height)
             if table != nil { flow.emit(.beginArtifact(pagination: false)) }
             flow.emit(.path(Path(rect: rect), PathStyle(fill: bg.color)))
             if table != nil { flow.emit(.endArtifact) }
         }
-        let tr = cellNodes == nil ? table.map { flow.tree.add("TR", under: $0, childCapacity: row.cells.count) } : nil
-        if table != nil { nodes.reserveCapacity(row.cells.count) }
-        for (index, cell) in row.cells.enumerated() {
+        let tr = rowNode ?? table.map { flow.tree.add("TR", under: $0, childCapacity: row.cells.count) }
+        // By index: a `for cell in` loop copied each cell (retaining its laid-out body) only to read it.
+        for index in row.cells.indices {
             var dy = style.paddingV
-            let free = row.height - 2 * style.paddingV - cell.body.height
+            let free = row.height - 2 * style.paddingV - row.cells[index].body.height
             switch style.verticalAlignment {
             case .middle: dy += free / 2
             case .bottom: dy += free
             case .top: break
             }
+            let cellX = x + row.cells[index].x + style.paddingH
             if table != nil {
                 let node: Int
-                if let cellNodes { node = cellNodes[index] } else {
-                    let scope: StructureTree.HeaderScope? = cell.isHeader ? (cell.scope == .row ? .row : .column) : nil
-                    node = flow.tree.add(cell.isHeader ? "TH" : "TD", under: tr!, scope: scope, columnSpan: cell.colspan)
+                if let rowNode { node = flow.tree.nodes[rowNode].children[index] } else {
+                    let isHeader = row.cells[index].isHeader
+                    let scope: StructureTree.HeaderScope? = isHeader ? (row.cells[index].scope == .row ? .row : .column) : nil
+                    node = flow.tree.add(isHeader ? "TH" : "TD", under: tr!, scope: scope, columnSpan: row.cells[index].colspan)
                 }
-                nodes.append(node)
                 flow.emit(.beginStructure(node: node))
-                cell.body.emit(x: x + cell.x + style.paddingH, y: y + dy, flow: &flow, parent: node)
+                row.cells[index].body.emit(x: cellX, y: y + dy, flow: &flow, parent: node)
                 flow.emit(.endStructure)
             } else {
-                cell.body.emit(x: x + cell.x + style.paddingH, y: y + dy, flow: &flow, parent: 0)
+                row.cells[index].body.emit(x: cellX, y: y + dy, flow: &flow, parent: 0)
             }
         }
-        return nodes
+        return tr
     }
 
     /// The grid of one page's part of the table, as a single stroked path (an artifact).
@@ -279,15 +282,19 @@ struct TableLayout {
         guard style.borderWidth > 0, let last = segment.last else { return }
         var path = Path()
         path.reserveCapacity(segment.reduce(2) { $0 + 4 + 2 * $1.row.cells.count })
-        for (y, row) in segment {
+        // By index: iterating rows and cells copied each one (and retained its cells' bodies) to read
+        // two numbers.
+        for s in segment.indices {
+            let y = segment[s].y, height = segment[s].row.height
             path.move(to: Point(x: x, y: y))
             path.line(to: Point(x: x + width, y: y))
-            for cell in row.cells {
-                path.move(to: Point(x: x + cell.x, y: y))
-                path.line(to: Point(x: x + cell.x, y: y + row.height))
+            for c in segment[s].row.cells.indices {
+                let cellX = segment[s].row.cells[c].x
+                path.move(to: Point(x: x + cellX, y: y))
+                path.line(to: Point(x: x + cellX, y: y + height))
             }
             path.move(to: Point(x: x + width, y: y))
-            path.line(to: Point(x: x + width, y: y + row.height))
+            path.line(to: Point(x: x + width, y: y + height))
         }
         let bottom = last.y + last.row.height
         path.move(to: Point(x: x, y: bottom))
