@@ -6,7 +6,7 @@ import PDFSyntax
 /// for one core). Each run prints one JSON line, like the peers' `RESULT` lines.
 ///
 ///   engine  [--docs N] [--xref table|compressed] [--level L]   one-page documents of ~60 shaped lines
-///   releve  --data statements.json [--docs N] [--out DIR] [--xref …] [--level L]   the peers' workload
+///   releve  --data statements.json [--docs N] [--out DIR | --memory yes] [--xref …] [--level L]   the peers' workload
 ///   pages   N OUT.pdf [--fonts DIR] [--level L] [--memory]    one N-page document, for memory checks
 @main
 struct Bench {
