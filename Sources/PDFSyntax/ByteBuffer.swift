@@ -90,14 +90,20 @@ public struct ByteBuffer: Sendable {
     }
 
     @inlinable public mutating func append(upTo maxCount: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxCount) { scratch in
-            let count = body(scratch.baseAddress!)
-            precondition(count <= maxCount, "wrote past the reserved bytes")
-            bytes.append(contentsOf: UnsafeBufferPointer(start: scratch.baseAddress, count: count))
+        // Written in place, in the array's own spare capacity (grown geometrically like `append`): a
+        // scratch buffer cost a stack check, a copy and a generic `append(contentsOf:)` per operator.
+        bytes.append(addingCapacity: maxCount) { span in
+            span.withUnsafeMutableBufferPointer { spare, initialized in
+                let count = body(spare.baseAddress!)
+                precondition(count <= maxCount, "wrote past the reserved bytes")
+                initialized = count
+            }
         }
     }
 
-    /// Writes `value` in decimal at `p` (at most 20 bytes) and returns how many bytes it took.
+    /// Writes `value` in decimal at `p` (at most 20 bytes) and returns how many bytes it took. Two
+    /// digits per division, read from a table of the hundred pairs: operands of content streams and
+    /// object numbers are mostly three to five digits long.
     @inlinable public static func write(int value: Int, to p: UnsafeMutablePointer<UInt8>) -> Int {
         var v = value.magnitude
         var n = 0
@@ -112,13 +118,27 @@ public struct ByteBuffer: Sendable {
             limit &*= 10
         }
         if v >= limit { digits += 1 }  // 20 digits: beyond 10^19
+        let pairs = digitPairs.utf8Start
         var i = n + digits
-        repeat {
-            i -= 1
-            p[i] = UInt8(truncatingIfNeeded: v % 10) &+ 48
-            v /= 10
-        } while v > 0
+        while v >= 10 {
+            let pair = Int(truncatingIfNeeded: v % 100) &* 2
+            v /= 100
+            p[i - 1] = pairs[pair + 1]
+            p[i - 2] = pairs[pair]
+            i -= 2
+        }
+        if i > n { p[i - 1] = UInt8(truncatingIfNeeded: v) &+ 48 }
         return n + digits
+    }
+
+    /// "00" to "99": the two decimal digits of each number below 100, at twice the number. A constant,
+    /// not a stored table: reading it needs no lazy initialisation.
+    @inlinable static var digitPairs: StaticString {
+        """
+        00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+        40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899
+        """
     }
 
     /// Writes `units / 100` like `append(centi:)` at `p` (at most 24 bytes); returns how many it took.
