@@ -29,6 +29,15 @@ struct FontUsage {
         self.ref = ref
         cidForGlyph = [UInt16](repeating: 0, count: face.glyphCount)
         naturalForCID = [Self.natural(face, glyph: 0, upem: Double(face.unitsPerEm))]
+        // A document draws some dozens of distinct glyphs a face: room for them from the start spares
+        // the six per-CID arrays their successive regrowths (one allocation and copy each).
+        let expected = 128
+        glyphForCID.reserveCapacity(expected)
+        textForCID.reserveCapacity(expected)
+        scalarForCID.reserveCapacity(expected)
+        lengthForCID.reserveCapacity(expected)
+        nextCIDForGlyph.reserveCapacity(expected)
+        naturalForCID.reserveCapacity(expected)
     }
 
     var cidCount: Int { glyphForCID.count }

@@ -181,6 +181,8 @@ extension PDFDocumentWriter {
         let h = page!.size.height
         // (line, from, to): y and x range for horizontals, x and y range for verticals.
         var horizontal: [(Int, Int, Int)] = [], vertical: [(Int, Int, Int)] = []
+        horizontal.reserveCapacity(elements.count / 2)
+        vertical.reserveCapacity(elements.count / 2)
         var i = 0
         while i < elements.count {
             guard case .move(let a) = elements[i], case .line(let b) = elements[i + 1] else { return false }
