@@ -15,13 +15,15 @@ public struct ByteBuffer: Sendable {
     @inlinable public mutating func append(_ other: some Sequence<UInt8>) { bytes.append(contentsOf: other) }
 
     /// Constants are a few bytes long: appended one by one, which costs less than a bulk copy's setup.
+    /// Copied in place through one pointer (`append(upTo:)`): appending them one by one paid a
+    /// uniqueness and a capacity check per byte.
     @inlinable public mutating func append(raw s: StaticString) {
-        guard s.hasPointerRepresentation else {
-            s.withUTF8Buffer { bytes.append(contentsOf: $0) }
-            return
+        s.withUTF8Buffer { utf8 in
+            append(upTo: utf8.count) { p in
+                for i in 0..<utf8.count { p[i] = utf8[i] }
+                return utf8.count
+            }
         }
-        let p = s.utf8Start
-        for i in 0..<s.utf8CodeUnitCount { bytes.append(p[i]) }
     }
 
     @inlinable public mutating func append(ascii s: String) {
