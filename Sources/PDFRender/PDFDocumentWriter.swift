@@ -139,11 +139,8 @@ public final class PDFDocumentWriter {
     /// Renders a laid-out frame as one page.
     public func render(_ frame: Frame) throws(PDFRenderError) {
         try beginPage(size: frame.size)
-        // By index rather than `for item in`: the iterator's copy of each item cost a glyph run its four
-        // arrays' and its text's retains and releases; a subscript in the switch reads it in place.
-        let items = frame.items
-        for i in items.indices {
-            switch items[i] {
+        for item in frame.items {
+            switch item {
             case .glyphs(let run): draw(run)
             case .path(let path, let style): draw(path, style: style)
             case .image(let path, let rect): try drawImage(path: path, in: rect)
