@@ -96,13 +96,13 @@ extension PDFDocumentWriter {
     func fontIndex(_ handle: FontHandle) -> Int {
         // Consecutive runs mostly share their face: skip the dictionary lookup then.
         if handle.index == lastFont.handle { return lastFont.index }
-        if let i = fontIndexByHandle[handle.index] {
+        if let i = fontHandles.firstIndex(of: handle.index) {
             lastFont = (handle.index, i)
             return i
         }
         let i = fontUsages.count
         fontUsages.append(FontUsage(face: fonts.face(handle), resourceName: "F" + String(i + 1), ref: file.allocate()))
-        fontIndexByHandle[handle.index] = i
+        fontHandles.append(handle.index)
         lastFont = (handle.index, i)
         return i
     }
