@@ -27,8 +27,19 @@ struct FontUsage {
         self.face = face
         self.resourceName = resourceName
         self.ref = ref
-        cidForGlyph = [UInt16](repeating: 0, count: face.glyphCount)
+        // Grown on demand up to the highest glyph drawn (`assign`): zero-filling an entry for every glyph
+        // of the face cost more, per document, than the whole lookup.
+        cidForGlyph = []
         naturalForCID = [Self.natural(face, glyph: 0, upem: Double(face.unitsPerEm))]
+        // A document draws some dozens of distinct glyphs a face: room for them from the start spares
+        // the six per-CID arrays their successive regrowths (one allocation and copy each).
+        let expected = 128
+        glyphForCID.reserveCapacity(expected)
+        textForCID.reserveCapacity(expected)
+        scalarForCID.reserveCapacity(expected)
+        lengthForCID.reserveCapacity(expected)
+        nextCIDForGlyph.reserveCapacity(expected)
+        naturalForCID.reserveCapacity(expected)
     }
 
     var cidCount: Int { glyphForCID.count }
@@ -93,6 +104,9 @@ struct FontUsage {
 
     private mutating func assign(glyph: UInt16, text: String, scalar: UInt32, length: UInt32) -> UInt16 {
         if glyph == 0 { return 0 }
+        if Int(glyph) >= cidForGlyph.count {
+            cidForGlyph.append(contentsOf: repeatElement(0, count: Int(glyph) + 1 - cidForGlyph.count))
+        }
         var last: UInt16 = 0
         var candidate = cidForGlyph[Int(glyph)]
         while candidate != 0 {

@@ -26,7 +26,9 @@ public final class PDFDocumentWriter {
     let resourcesRef: Ref
     @exclusivity(unchecked) var pageRefs: [Ref] = []
     @exclusivity(unchecked) var fontUsages: [FontUsage] = []
-    var fontIndexByHandle: [Int32: Int] = [:]
+    /// The handle index of each face in `fontUsages`, in the same order: a document draws with a handful
+    /// of faces, which a linear search finds sooner than a dictionary is even allocated.
+    @exclusivity(unchecked) var fontHandles: [Int32] = []
     /// The last face looked up, as (handle index, font index); -1 before the first.
     @exclusivity(unchecked) var lastFont: (handle: Int32, index: Int) = (-1, 0)
     var images: [(name: String, ref: Ref, digest: UInt64, hasAlpha: Bool)] = []
@@ -84,6 +86,7 @@ public final class PDFDocumentWriter {
         catalogRef = file.allocate()
         pagesRef = file.allocate()
         resourcesRef = file.allocate()
+        marks.reserveCapacity(256)
     }
 
     deinit { sink?.abort() }
@@ -98,7 +101,10 @@ public final class PDFDocumentWriter {
         guard page == nil else { throw PDFRenderError(.invalidState, "beginPage called inside a page") }
         page = PageState(size: size)
         content.reset()
-        mcidNodes.append([])
+        // A tagged page marks a line or a cell at a time, some hundreds: room for them from the start.
+        var nodes: [Int] = []
+        nodes.reserveCapacity(256)
+        mcidNodes.append(nodes)
     }
 
     /// Ends the page: compresses its content, writes the page object, and streams what is ready out.

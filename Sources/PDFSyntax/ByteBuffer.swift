@@ -15,13 +15,15 @@ public struct ByteBuffer: Sendable {
     @inlinable public mutating func append(_ other: some Sequence<UInt8>) { bytes.append(contentsOf: other) }
 
     /// Constants are a few bytes long: appended one by one, which costs less than a bulk copy's setup.
+    /// Copied in place through one pointer (`append(upTo:)`): appending them one by one paid a
+    /// uniqueness and a capacity check per byte.
     @inlinable public mutating func append(raw s: StaticString) {
-        guard s.hasPointerRepresentation else {
-            s.withUTF8Buffer { bytes.append(contentsOf: $0) }
-            return
+        s.withUTF8Buffer { utf8 in
+            append(upTo: utf8.count) { p in
+                for i in 0..<utf8.count { p[i] = utf8[i] }
+                return utf8.count
+            }
         }
-        let p = s.utf8Start
-        for i in 0..<s.utf8CodeUnitCount { bytes.append(p[i]) }
     }
 
     @inlinable public mutating func append(ascii s: String) {
@@ -90,14 +92,20 @@ public struct ByteBuffer: Sendable {
     }
 
     @inlinable public mutating func append(upTo maxCount: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxCount) { scratch in
-            let count = body(scratch.baseAddress!)
-            precondition(count <= maxCount, "wrote past the reserved bytes")
-            bytes.append(contentsOf: UnsafeBufferPointer(start: scratch.baseAddress, count: count))
+        // Written in place, in the array's own spare capacity (grown geometrically like `append`): a
+        // scratch buffer cost a stack check, a copy and a generic `append(contentsOf:)` per operator.
+        bytes.append(addingCapacity: maxCount) { span in
+            span.withUnsafeMutableBufferPointer { spare, initialized in
+                let count = body(spare.baseAddress!)
+                precondition(count <= maxCount, "wrote past the reserved bytes")
+                initialized = count
+            }
         }
     }
 
-    /// Writes `value` in decimal at `p` (at most 20 bytes) and returns how many bytes it took.
+    /// Writes `value` in decimal at `p` (at most 20 bytes) and returns how many bytes it took. Two
+    /// digits per division, read from a table of the hundred pairs: operands of content streams and
+    /// object numbers are mostly three to five digits long.
     @inlinable public static func write(int value: Int, to p: UnsafeMutablePointer<UInt8>) -> Int {
         var v = value.magnitude
         var n = 0
@@ -105,20 +113,36 @@ public struct ByteBuffer: Sendable {
             p[0] = UInt8(ascii: "-")
             n = 1
         }
+        // Wrapping arithmetic: at most 20 digits, so no count or index here can overflow, and the
+        // overflow checks were a fifth of the instructions.
         var digits = 1
         var limit: UInt = 10
         while digits < 19 && v >= limit {
-            digits += 1
+            digits &+= 1
             limit &*= 10
         }
-        if v >= limit { digits += 1 }  // 20 digits: beyond 10^19
-        var i = n + digits
-        repeat {
-            i -= 1
-            p[i] = UInt8(truncatingIfNeeded: v % 10) &+ 48
-            v /= 10
-        } while v > 0
-        return n + digits
+        if v >= limit { digits &+= 1 }  // 20 digits: beyond 10^19
+        let pairs = digitPairs.utf8Start
+        var i = n &+ digits
+        while v >= 10 {
+            let pair = Int(truncatingIfNeeded: v % 100) &* 2
+            v /= 100
+            p[i &- 1] = pairs[pair &+ 1]
+            p[i &- 2] = pairs[pair]
+            i &-= 2
+        }
+        if i > n { p[i &- 1] = UInt8(truncatingIfNeeded: v) &+ 48 }
+        return n &+ digits
+    }
+
+    /// "00" to "99": the two decimal digits of each number below 100, at twice the number. A constant,
+    /// not a stored table: reading it needs no lazy initialisation.
+    @inlinable static var digitPairs: StaticString {
+        """
+        00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+        40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899
+        """
     }
 
     /// Writes `units / 100` like `append(centi:)` at `p` (at most 24 bytes); returns how many it took.
@@ -129,14 +153,15 @@ public struct ByteBuffer: Sendable {
             n = 1
         }
         let u = units.magnitude
-        let frac = u % 100
-        n += write(int: Int(u / 100), to: p + n)
+        let frac = Int(truncatingIfNeeded: u % 100)
+        n &+= write(int: Int(truncatingIfNeeded: u / 100), to: p + n)
         if frac == 0 { return n }
+        let pairs = digitPairs.utf8Start
         p[n] = UInt8(ascii: ".")
-        p[n + 1] = UInt8(truncatingIfNeeded: frac / 10) &+ 48
-        if frac % 10 == 0 { return n + 2 }
-        p[n + 2] = UInt8(truncatingIfNeeded: frac % 10) &+ 48
-        return n + 3
+        p[n &+ 1] = pairs[frac &* 2]
+        if frac % 10 == 0 { return n &+ 2 }
+        p[n &+ 2] = pairs[frac &* 2 &+ 1]
+        return n &+ 3
     }
 
     /// Rounds half away from zero, like `Double.rounded()`, without the libm call that costs a function

@@ -10,9 +10,15 @@ public struct ContentStream: Sendable {
     /// Empties the stream but keeps its storage, so one builder serves page after page.
     public mutating func reset() { buffer.bytes.removeAll(keepingCapacity: true) }
 
+    /// The operator and its line feed, written in place in one step.
     @inlinable mutating func op(_ s: StaticString) {
-        buffer.append(raw: s)
-        buffer.append(UInt8(ascii: "\n"))
+        s.withUTF8Buffer { utf8 in
+            buffer.append(upTo: utf8.count + 1) { p in
+                for i in 0..<utf8.count { p[i] = utf8[i] }
+                p[utf8.count] = UInt8(ascii: "\n")
+                return utf8.count + 1
+            }
+        }
     }
 
     /// Operands are written with two decimals: 0.01 pt (3.5 µm) is below any printer's resolution, and
