@@ -231,44 +231,9 @@ extension PDFDocumentWriter {
         guard segments.allSatisfy({ abs($0.0) < bias && abs($0.1) < bias && abs($0.2) < bias }) else {
             return segments.sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
         }
-        var keys = segments.map { UInt64($0.0 + bias) << 42 | UInt64($0.1 + bias) << 21 | UInt64($0.2 + bias) }
-        mergeSort(&keys)
+        let keys = segments.map { UInt64($0.0 + bias) << 42 | UInt64($0.1 + bias) << 21 | UInt64($0.2 + bias) }.sorted()
         let mask: UInt64 = (1 << 21) - 1
         return keys.map { (Int($0 >> 42) - bias, Int($0 >> 21 & mask) - bias, Int($0 & mask) - bias) }
-    }
-
-    /// Sorts `keys` ascending by bottom-up merging: runs of 1, 2, 4… merged pairwise between two buffers.
-    /// A grid's verticals come row by row, so each rule's segments are spread through the list; the
-    /// standard sort extends such short runs by insertion, which cost it two to three times as much.
-    static func mergeSort(_ keys: inout [UInt64]) {
-        let n = keys.count
-        guard n > 1 else { return }
-        var scratch = [UInt64](repeating: 0, count: n)
-        keys.withUnsafeMutableBufferPointer { a in
-            scratch.withUnsafeMutableBufferPointer { b in
-                var source = a, target = b
-                var width = 1
-                while width < n {
-                    var start = 0
-                    while start < n {
-                        let mid = min(start + width, n), end = min(start + 2 * width, n)
-                        var i = start, j = mid, k = start
-                        while i < mid && j < end {
-                            // `<` taking from the right half only when strictly smaller keeps the merge stable.
-                            if source[j] < source[i] { target[k] = source[j]; j += 1 } else { target[k] = source[i]; i += 1 }
-                            k += 1
-                        }
-                        while i < mid { target[k] = source[i]; i += 1; k += 1 }
-                        while j < end { target[k] = source[j]; j += 1; k += 1 }
-                        start = end
-                    }
-                    swap(&source, &target)
-                    width *= 2
-                }
-                // After an odd number of passes the result lies in the scratch buffer.
-                if source.baseAddress != a.baseAddress { a.baseAddress!.update(from: source.baseAddress!, count: n) }
-            }
-        }
     }
 
     private func setFill(_ color: Color) {

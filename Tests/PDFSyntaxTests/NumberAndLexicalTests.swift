@@ -17,6 +17,40 @@ import Testing
         #expect(Self.text { $0.append(int: value) } == expected)
     }
 
+    /// The writer takes digits two at a time: every length and every pair position, against `String`.
+    @Test func integersAgreeWithString() {
+        var values = Array(-1_000...100_000)
+        var power = 1
+        for _ in 0..<18 {
+            power *= 10
+            values += [power - 1, power, power + 1, -(power - 1), -power, power * 9 + 99]
+        }
+        values += [Int.max - 1, Int.min + 1]
+        for v in values {
+            let written = Self.text { $0.append(int: v) }
+            if written != String(v) {
+                Issue.record("\(v) written as \(written)")
+                return
+            }
+        }
+    }
+
+    /// Hundredths with trailing zeros dropped, against a formatting built from `String`.
+    @Test func centiAgreesWithString() {
+        for units in -30_000...30_000 {
+            let whole = String(units.magnitude / 100), frac = units.magnitude % 100
+            var expected = (units < 0 ? "-" : "") + whole
+            if frac != 0 {
+                expected += "." + (frac < 10 ? "0" : "") + String(frac % 10 == 0 ? frac / 10 : frac)
+            }
+            let written = Self.text { $0.append(centi: units) }
+            if written != expected {
+                Issue.record("\(units) hundredths written as \(written), expected \(expected)")
+                return
+            }
+        }
+    }
+
     @Test(arguments: [
         (0.0, "0"), (-0.0, "0"), (1.0, "1"), (595.0, "595"), (-3.0, "-3"),
         (0.5, "0.5"), (-0.25, "-0.25"), (1e-5, "0"), (-1e-5, "0"), (12.34567, "12.3457"),
