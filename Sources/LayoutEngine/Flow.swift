@@ -215,7 +215,7 @@ struct Flow {
 }
 
 extension ParagraphRole {
-    var structureRole: String {
+    var structureRole: StructureRole {
         switch self {
         case .p: "P"
         case .h1: "H1"

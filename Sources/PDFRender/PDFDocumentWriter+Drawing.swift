@@ -371,11 +371,7 @@ extension PDFDocumentWriter {
         let mcid = mcidNodes[pageIndex].count
         mcidNodes[pageIndex].append(node)
         marks.append(Mark(node: Int32(truncatingIfNeeded: node), page: Int32(pageIndex), mcid: Int32(mcid)))
-        if let structure, node >= 0, node < structure.nodes.count {
-            content.beginMarkedContent(structure.nodes[node].role, mcid: mcid)
-        } else {
-            content.beginMarkedContent("Span", mcid: mcid)
-        }
+        content.beginMarkedContent((structure?.role(of: node) ?? "Span").name, mcid: mcid)
         page!.markedDepth += 1
     }
 

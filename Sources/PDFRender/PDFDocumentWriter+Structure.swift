@@ -37,7 +37,7 @@ extension PDFDocumentWriter {
                         continue
                     }
                     file.write(refs[i], as: StructElem.self) { e in
-                        e.role(nodes[i].role, parent: nodes[i].parent.map { refs[$0] } ?? rootRef,
+                        e.role(nodes[i].role.description, parent: nodes[i].parent.map { refs[$0] } ?? rootRef,
                                page: firstPage.map { pages[$0] })
                         if let alt = nodes[i].alt { e.alt(alt) }
                         let scope = nodes[i].scope, columnSpan = nodes[i].columnSpan
@@ -109,10 +109,9 @@ extension PDFDocumentWriter {
     /// space where a delimiter (`/`, `<`, `[`) already separates tokens (ISO 32000-1 §7.2.2): a
     /// statement has hundreds of elements, and every byte is compressed. Returns false, writing
     /// nothing, for a role name that needs escaping (the typed writer handles it).
-    private func writeElement(_ ref: Ref, role: String, parent: Ref, page: Ref?, scope: StructureTree.HeaderScope?,
+    private func writeElement(_ ref: Ref, role: StructureRole, parent: Ref, page: Ref?, scope: StructureTree.HeaderScope?,
                               columnSpan: Int, marked: Slice<UnsafeBufferPointer<Mark>>, children: [Int], refs: [Ref]) -> Bool {
-        var role = role
-        return role.withUTF8 { roleBytes -> Bool in
+        role.name.withUTF8Buffer { roleBytes -> Bool in
             guard PointerWriter.isPlainName(roleBytes) else { return false }
             let kidCount = marked.count + children.count
             file.object(ref, upTo: roleBytes.count + 128 + 16 * kidCount) { w in

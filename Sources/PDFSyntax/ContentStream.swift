@@ -222,22 +222,32 @@ public struct ContentStream: Sendable {
     /// dictionary: `<` and `>` delimit tokens by themselves (§7.2.2), and these bytes recur on every line.
     public mutating func beginMarkedContent(_ tag: String, mcid: Int) {
         var name = tag
-        let written = name.withUTF8 { utf8 -> Bool in
-            guard PointerWriter.isPlainName(utf8) else { return false }
-            buffer.write(upTo: utf8.count + 40) { w in
-                w.byte(UInt8(ascii: "/"))
-                w.bytes(utf8)
-                w.raw("<</MCID ")
-                w.int(mcid)
-                w.raw(">>BDC\n")
-            }
-            return true
-        }
+        let written = name.withUTF8 { beginMarkedContent(plainTag: $0, mcid: mcid) }
         guard !written else { return }
         buffer.append(name: tag)
         buffer.append(raw: "<</MCID ")
         buffer.append(int: mcid)
         op(">>BDC")
+    }
+
+    /// The same for a structure role, always a literal: no string to retain, copy or release per line.
+    public mutating func beginMarkedContent(_ tag: StaticString, mcid: Int) {
+        let written = tag.withUTF8Buffer { beginMarkedContent(plainTag: $0, mcid: mcid) }
+        if !written { beginMarkedContent(tag.description, mcid: mcid) }
+    }
+
+    /// Writes `/Tag<</MCID n>>BDC` and returns true, or returns false, writing nothing, for a tag that
+    /// needs escaping.
+    private mutating func beginMarkedContent(plainTag utf8: UnsafeBufferPointer<UInt8>, mcid: Int) -> Bool {
+        guard PointerWriter.isPlainName(utf8) else { return false }
+        buffer.write(upTo: utf8.count + 40) { w in
+            w.byte(UInt8(ascii: "/"))
+            w.bytes(utf8)
+            w.raw("<</MCID ")
+            w.int(mcid)
+            w.raw(">>BDC\n")
+        }
+        return true
     }
 
     /// `/Artifact<</Type/Pagination>>BDC` for headers and footers (§14.8.2.2), or plain `/Artifact BMC`.

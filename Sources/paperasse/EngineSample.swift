@@ -15,7 +15,7 @@ enum EngineSample {
         let regular = try registry.chain(family: "DejaVu Sans")
         let bold = try registry.chain(family: "DejaVu Sans", bold: true)
         var y = 60.0
-        func line(_ text: String, _ chain: FontChain, size: Double, color: Color = .black, role: String = "P") throws {
+        func line(_ text: String, _ chain: FontChain, size: Double, color: Color = .black, role: StructureRole = "P") throws {
             let node = tree.add(role, under: tree.root)
             writer.structure = tree  // the marked-content tag names the node's role (H1, P)
             writer.beginStructure(node: node)
