@@ -40,8 +40,10 @@ let package = Package(
         .target(name: "PDFSyntax", swiftSettings: strict),
         .target(name: "Graphics", swiftSettings: strict),
         .target(name: "Typography", dependencies: ["CHarfBuzz", "CFreeType", "Graphics"], swiftSettings: strict),
+        // Day counts and civil dates, for the account store and the engine alike.
+        .target(name: "CivilDays", swiftSettings: strict),
         .target(name: "PDFRender",
-                dependencies: ["PDFSyntax", "Graphics", "Typography", "CPNG", "CDeflate", "CMalloc"],
+                dependencies: ["PDFSyntax", "Graphics", "Typography", "CivilDays", "CPNG", "CDeflate", "CMalloc"],
                 swiftSettings: strict),
 
         // Layout: declarative definitions and the engine that turns them into frames.
@@ -52,7 +54,7 @@ let package = Package(
                 swiftSettings: strict),
 
         // Account data and the portal's business rules.
-        .target(name: "Accounts", dependencies: ["CSQLite"], swiftSettings: strict),
+        .target(name: "Accounts", dependencies: ["CivilDays", "CSQLite"], swiftSettings: strict),
         .target(name: "Portal",
                 dependencies: ["Accounts", "LayoutEngine", "LayoutDefinitions", "PDFRender",
                                .product(name: "Crypto", package: "swift-crypto")],

@@ -1,3 +1,5 @@
+import CivilDays
+
 /// What a document says about itself: written both in the Info dictionary and in the XMP metadata,
 /// which PDF/A-2 requires to agree (ISO 19005-2 §6.6.2.3). Dates come from the caller, never the clock.
 public struct DocumentMetadata: Sendable {
@@ -50,17 +52,8 @@ public struct PDFDate: Sendable, Hashable {
     public init(secondsSinceEpoch t: Int64) {
         let days = Int(t / 86400 - (t % 86400 < 0 ? 1 : 0))
         let secs = Int(t - Int64(days) * 86400)
-        // Civil-from-days (H. Hinnant's algorithm).
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d,
-                  hour: secs / 3600, minute: secs / 60 % 60, second: secs % 60)
+        let (year, month, day) = CivilDays.date(fromDays: days)
+        self.init(year: year, month: month, day: day, hour: secs / 3600, minute: secs / 60 % 60, second: secs % 60)
     }
 
     /// `SOURCE_DATE_EPOCH` from the environment, if set and valid (reproducible-builds.org convention).

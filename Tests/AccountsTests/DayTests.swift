@@ -33,6 +33,23 @@ struct DayTests {
         #expect(day.description == text)
     }
 
+    /// Every day from 1800 to 2200 follows the one before: the ordinal goes up by one and the date is the
+    /// next one in the calendar (month lengths, leap years of 1900, 2000 and 2100 included).
+    @Test func consecutiveDaysFromOrdinals() throws {
+        var previous = try Day(iso: "1800-01-01")
+        for ordinal in (previous.ordinal + 1)...(try Day(iso: "2200-12-31")).ordinal {
+            let day = Day(ordinal: ordinal)
+            let expected = previous.day < Day.daysIn(year: previous.year, month: previous.month)
+                ? (previous.year, previous.month, previous.day + 1)
+                : previous.month < 12 ? (previous.year, previous.month + 1, 1) : (previous.year + 1, 1, 1)
+            guard (day.year, day.month, day.day) == expected, day.ordinal == ordinal else {
+                Issue.record("ordinal \(ordinal) gave \(day), after \(previous)")
+                return
+            }
+            previous = day
+        }
+    }
+
     @Test("adding months clamps to the end of the month", arguments: [
         ("2026-01-31", 1, "2026-02-28"), ("2024-01-31", 1, "2024-02-29"), ("2026-11-26", 3, "2027-02-26"),
         ("2026-03-31", -1, "2026-02-28"), ("2026-12-15", 1, "2027-01-15"), ("2026-01-15", -13, "2024-12-15"),

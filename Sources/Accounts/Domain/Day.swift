@@ -1,3 +1,5 @@
+import CivilDays
+
 /// A calendar date (year, month, day) with no time and no time zone.
 ///
 /// Insurance documents speak in days: rights open on a day, a payment is made on a day. Using
@@ -35,32 +37,13 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         try self.init(year: y, month: m, day: d, field: field)
     }
 
-    /// The day `ordinal` days after 1970-01-01 (negative before). Algorithm: H. Hinnant,
-    /// "chrono-compatible low-level date algorithms", `civil_from_days`.
+    /// The day `ordinal` days after 1970-01-01 (negative before).
     public init(ordinal: Int) {
-        let z = ordinal + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        self.year = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        self.month = m
-        self.day = d
+        (year, month, day) = CivilDays.date(fromDays: ordinal)
     }
 
-    /// Days since 1970-01-01 (`days_from_civil`).
-    public var ordinal: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = month > 2 ? month - 3 : month + 9
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
+    /// Days since 1970-01-01.
+    public var ordinal: Int { CivilDays.days(year: year, month: month, day: day) }
 
     public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
 
