@@ -89,13 +89,8 @@ final class SimpleGlyphs: Sendable {
         let script = hb_unicode_script(funcs, scalar.value)
         guard script == HB_SCRIPT_LATIN || script == HB_SCRIPT_COMMON else { return false }
         if scalar.properties.isDefaultIgnorableCodePoint { return false }
-        switch scalar.properties.generalCategory {
-        case .spacingMark, .nonspacingMark, .enclosingMark, .format, .control, .surrogate, .privateUse,
-             .unassigned, .lineSeparator, .paragraphSeparator:
-            return false
-        default:
-            break
-        }
+        // HarfBuzz's own character data, the one its shaping follows (the candidate ranges hold no
+        // surrogate or private-use code point).
         switch hb_unicode_general_category(funcs, scalar.value) {
         case HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK, HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK,
              HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK, HB_UNICODE_GENERAL_CATEGORY_FORMAT,
