@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Instructions per relevé, by function: callgrind over N1 and N2 documents, the difference divided by
 # N2 − N1 (start-up and data loading cancel out). Counts instructions, not seconds, so it is
-# repeatable on a busy machine. Usage: bench/profile.sh STATEMENTS.json [N1] [N2]
+# repeatable on a busy machine. Usage: bench/profile.sh STATEMENTS.json [N1] [N2] [bench options…]
+# BUILD=.build-x uses another scratch path (a second work tree building beside this one); TOP=N rows.
 set -euo pipefail
 data=${1:?statements.json from the peers gen_data.py}
 n1=${2:-20}; n2=${3:-70}; shift $(( $# < 3 ? $# : 3 )); extra=("$@")
 cd "$(dirname "$0")/.."
-swift build -c release --product paperasse-bench >/dev/null
+build=${BUILD:-.build}
+swift build -c release --scratch-path "$build" --product paperasse-bench >/dev/null
 tmp=$(mktemp -d)
 # valgrind 3.19 cannot read Swift 6's DWARF 5: profile a copy without debug info (symbols stay).
-cp .build/release/paperasse-bench "$tmp/pb" && strip -g "$tmp/pb"
+cp "$build/release/paperasse-bench" "$tmp/pb" && strip -g "$tmp/pb"
 for n in "$n1" "$n2"; do
   valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.$n" "$tmp/pb" releve --data "$data" --docs "$n" --out "$tmp/out" "${extra[@]}" >/dev/null 2>&1
   callgrind_annotate --inclusive=yes "$tmp/cg.$n" 2>/dev/null | grep -E '^ *[0-9,]+ ' | sed 's/ (.*%)//' | awk '{gsub(",","",$1); print $1, $2}' > "$tmp/inc.$n"
