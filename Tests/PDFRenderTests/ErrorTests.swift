@@ -124,9 +124,9 @@ import Typography
         try writer.beginPage()
         try Fixture.line(writer, "Document abandonné", chain: Fixture.registry.chain(family: "DejaVu Sans"), y: 60)
         try writer.endPage()
-        // While writing, only a hidden temporary file exists (bytes were flushed: threshold 100).
-        let during = try dir.listing()
-        #expect(during.count == 1 && during[0].hasPrefix(".out.pdf.partial"), "\(during)")
+        // While writing (bytes were flushed: threshold 100), the file has no name: nothing shows.
+        // (`FileSinkTests` covers the named temporary file used where that cannot be done.)
+        #expect(try dir.listing() == [])
         writer.abandon()
         #expect(try dir.listing() == [])
         #expect(throws: PDFRenderError.self) { try writer.finish() }
@@ -141,7 +141,6 @@ import Typography
             try writer.beginPage()
             try Fixture.line(writer, "Jamais fini", chain: Fixture.registry.chain(family: "DejaVu Sans"), y: 60)
             try writer.endPage()
-            #expect(try dir.listing().count == 1)
         }
         #expect(try dir.listing() == [])
     }
