@@ -16,8 +16,8 @@ public struct Frame: Sendable {
 public enum FrameItem: Sendable {
     case glyphs(GlyphRun)
     case path(Path, PathStyle)
-    /// An image from a file (PNG), scaled into `rect`.
-    case image(path: String, rect: Rect)
+    /// A PNG image scaled into `rect`.
+    case image(ImageSource, rect: Rect)
     /// Intersects the clip with `path` until the matching `.popClip`.
     case pushClip(Path)
     case popClip
@@ -27,4 +27,21 @@ public enum FrameItem: Sendable {
     /// Content that is not part of the document's logical content; `pagination` for headers/footers.
     case beginArtifact(pagination: Bool)
     case endArtifact
+}
+
+/// Where an image's PNG bytes come from.
+public enum ImageSource: Sendable {
+    /// Read from this file when the page is drawn.
+    case file(String)
+    /// Already in memory: a layout's asset, read and versioned with the layout, so a document shows the
+    /// bytes its layout version names even if the file has changed since. `name` is for messages.
+    case png(name: String, bytes: [UInt8])
+
+    /// The file path or the name, for messages.
+    public var name: String {
+        switch self {
+        case .file(let path): path
+        case .png(let name, _): name
+        }
+    }
 }

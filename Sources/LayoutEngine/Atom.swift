@@ -61,11 +61,11 @@ struct Atom: Sendable {
             if let alt = image.alt {
                 let node = flow.tree.add("Figure", under: parent, alt: alt)
                 flow.emit(.beginStructure(node: node))
-                flow.emit(.image(path: image.path, rect: rect))
+                flow.emit(.image(.png(name: image.path, bytes: image.bytes), rect: rect))
                 flow.emit(.endStructure)
             } else {
                 flow.emit(.beginArtifact(pagination: false))
-                flow.emit(.image(path: image.path, rect: rect))
+                flow.emit(.image(.png(name: image.path, bytes: image.bytes), rect: rect))
                 flow.emit(.endArtifact)
             }
         }

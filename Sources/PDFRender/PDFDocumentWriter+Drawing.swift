@@ -266,8 +266,13 @@ extension PDFDocumentWriter {
     /// Draws a PNG file scaled into `rect`. The image is embedded once per document however often it
     /// is drawn, and decoded and compressed once per process.
     public func drawImage(path: String, in rect: Rect) throws(PDFRenderError) {
+        try drawImage(.file(path), in: rect)
+    }
+
+    /// Draws a PNG image, from a file or from memory, scaled into `rect`.
+    public func drawImage(_ source: ImageSource, in rect: Rect) throws(PDFRenderError) {
         guard page != nil else { throw PDFRenderError(.invalidState, "drawImage outside a page") }
-        let index = try imageIndex(path)
+        let index = try imageIndex(source)
         let h = page!.size.height
         content.saveState()
         content.transform(rect.width, 0, 0, rect.height, rect.minX, h - rect.maxY)
@@ -276,14 +281,25 @@ extension PDFDocumentWriter {
         if images[index].hasAlpha { page!.usesTransparency = true }
     }
 
-    private func imageIndex(_ path: String) throws(PDFRenderError) -> Int {
-        if let i = imageIndexByPath[path] { return i }
+    private func imageIndex(_ source: ImageSource) throws(PDFRenderError) -> Int {
+        switch source {
+        case .file(let path):
+            if let i = imageIndexByPath[path] { return i }
+            let i = try imageIndex(png: try Self.readImageFile(path), name: path)
+            imageIndexByPath[path] = i
+            return i
+        case .png(let name, let bytes):
+            // No file to read: a layout's logo costs a hash per page instead of five system calls.
+            return try imageIndex(png: bytes, name: name)
+        }
+    }
+
+    /// The process-wide cache is keyed by the image's *content*, not its path: a file rewritten under the
+    /// same path (a per-document picture on a reused temporary path) was served stale. Hashing the bytes
+    /// is cheap next to decoding and compressing them.
+    private func imageIndex(png bytes: [UInt8], name path: String) throws(PDFRenderError) -> Int {
         let level = deflater.level
         let deflater = self.deflater
-        // The process-wide cache is keyed by the file's *content*, not its path: a file rewritten under
-        // the same path (a per-document picture on a reused temporary path) was served stale. Reading
-        // and hashing the bytes once per document is cheap next to decoding and compressing them.
-        let bytes = try Self.readImageFile(path)
         var hash = StableHash()
         hash.update(bytes)
         let (h1, h2) = hash.finish()
@@ -299,10 +315,7 @@ extension PDFDocumentWriter {
                                          },
                                          digest: h1)
         }
-        if let same = images.firstIndex(where: { $0.digest == data.digest }) {
-            imageIndexByPath[path] = same
-            return same
-        }
+        if let same = images.firstIndex(where: { $0.digest == data.digest }) { return same }
         let ref = file.allocate()
         var maskRef: Ref?
         if let alpha = data.alpha {
@@ -331,7 +344,6 @@ extension PDFDocumentWriter {
             if let maskRef { d.pair("SMask", ref: maskRef) }
         }
         images.append((name: "Im" + String(images.count + 1), ref: ref, digest: data.digest, hasAlpha: data.alpha != nil))
-        imageIndexByPath[path] = images.count - 1
         return images.count - 1
     }
 

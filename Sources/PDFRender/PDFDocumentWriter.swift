@@ -148,7 +148,7 @@ public final class PDFDocumentWriter {
             switch item {
             case .glyphs(let run): draw(run)
             case .path(let path, let style): draw(path, style: style)
-            case .image(let path, let rect): try drawImage(path: path, in: rect)
+            case .image(let source, let rect): try drawImage(source, in: rect)
             case .pushClip(let path): pushClip(path)
             case .popClip: popClip()
             case .beginStructure(let node): beginStructure(node: node)

@@ -1,6 +1,7 @@
 import Foundation
 import LayoutDefinitions
 import LayoutEngine
+import PDFRender
 import Testing
 
 /// Every error says what is wrong and where: a layout position (file:line:column), a data path, or the
@@ -72,14 +73,27 @@ import Testing
     }
 
     @Test func failedRenderLeavesNoFileBehind() throws {
-        // The asset disappears between loading the layout and drawing: the PDF writer fails after it
-        // created its temporary file, and must remove it.
+        // The logo's header is a PNG's but its image data is not: the layout loads (it reads only the
+        // header), and the PDF writer fails when it decodes the image, after it created its output.
+        let scratch = ScratchLayouts(yaml: Self.head + "  - paragraph: Logo\n  - image: logo.png\n    alt: Logo\n", withLogo: true)
+        let logo = scratch.directory + "/assets/logo.png"
+        let header = try Array(Data(contentsOf: URL(fileURLWithPath: logo)).prefix(33))  // signature + IHDR
+        try Data(header + Array(repeating: 0x5A, count: 64)).write(to: URL(fileURLWithPath: logo))
+        let document = try scratch.bind()
+        let dir = makeTemporaryDirectory()
+        #expect(throws: PDFRenderError.self) { try Harness.renderFile(document, in: dir) }
+        #expect(directoryListing(dir).isEmpty, "left behind: \(directoryListing(dir))")
+    }
+
+    @Test func anAssetIsDrawnAsItWasWhenTheLayoutWasLoaded() throws {
+        // The layout's version names the bytes read at loading; a document must show those, even if the
+        // file has changed or gone since (a reprint from the version must come out the same).
         let scratch = ScratchLayouts(yaml: Self.head + "  - paragraph: Logo\n  - image: logo.png\n    alt: Logo\n", withLogo: true)
         let document = try scratch.bind()
+        let before = try Data(contentsOf: URL(fileURLWithPath: try Harness.renderFile(document)))
         try FileManager.default.removeItem(atPath: scratch.directory + "/assets/logo.png")
-        let dir = makeTemporaryDirectory()
-        #expect(throws: (any Error).self) { try Harness.renderFile(document, in: dir) }
-        #expect(directoryListing(dir).isEmpty, "left behind: \(directoryListing(dir))")
+        let after = try Data(contentsOf: URL(fileURLWithPath: try Harness.renderFile(document)))
+        #expect(after == before)
     }
 
     @Test func unknownFontFamilyNamesTheKnownOnes() throws {

@@ -24,7 +24,7 @@ import Typography
         frame.append(.path(Path(rect: Rect(x: 0, y: 80, width: 300, height: 220)), PathStyle(fill: .rgb(0, 0, 1))))
         frame.append(.popClip)
         frame.append(.beginStructure(node: figure))
-        frame.append(.image(path: Fixture.png("rgb8.png"), rect: Rect(x: 150, y: 100, width: 100, height: 100)))
+        frame.append(.image(.file(Fixture.png("rgb8.png")), rect: Rect(x: 150, y: 100, width: 100, height: 100)))
         frame.append(.endStructure)
         return frame
     }
@@ -46,7 +46,7 @@ import Typography
             switch item {
             case .glyphs(let run): direct.draw(run)
             case .path(let path, let style): direct.draw(path, style: style)
-            case .image(let path, let rect): try direct.drawImage(path: path, in: rect)
+            case .image(let source, let rect): try direct.drawImage(source, in: rect)
             case .pushClip(let path): direct.pushClip(path)
             case .popClip: direct.popClip()
             case .beginStructure(let node): direct.beginStructure(node: node)

@@ -74,6 +74,8 @@ public struct BoundImage: Sendable, Hashable {
     public var path: String
     /// The path relative to `assets/`, as written in the layout (`logo.png`).
     public var assetName: String
+    /// The PNG file's bytes, read when the layout was loaded: the ones its version names.
+    public var bytes: [UInt8]
     public var width: Double?
     public var height: Double?
     public var pixelWidth: Int
@@ -82,10 +84,11 @@ public struct BoundImage: Sendable, Hashable {
     public var alt: String?
     public var alignment: Alignment
 
-    public init(path: String, assetName: String, width: Double? = nil, height: Double? = nil, pixelWidth: Int,
-                pixelHeight: Int, alt: String?, alignment: Alignment = .left) {
+    public init(path: String, assetName: String, bytes: [UInt8], width: Double? = nil, height: Double? = nil,
+                pixelWidth: Int, pixelHeight: Int, alt: String?, alignment: Alignment = .left) {
         self.path = path
         self.assetName = assetName
+        self.bytes = bytes
         self.width = width
         self.height = height
         self.pixelWidth = pixelWidth

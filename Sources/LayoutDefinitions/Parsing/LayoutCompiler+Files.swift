@@ -67,7 +67,7 @@ extension LayoutCompiler {
             throw r.error(.missingAttribute, "an image needs 'alt' text (or 'decorative: true' for an artifact)", node)
         }
         return .fixed(.image(BoundImage(
-            path: path, assetName: name,
+            path: path, assetName: name, bytes: bytes,
             width: try attribute("width").map { n throws(LayoutError) in try r.nonNegative(n, "width") },
             height: try attribute("height").map { n throws(LayoutError) in try r.nonNegative(n, "height") },
             pixelWidth: pw, pixelHeight: ph, alt: decorative ? nil : alt,
