@@ -39,6 +39,9 @@ enum XMPMetadata {
 
     /// Appends `s` as UTF-8 with the XML special characters escaped.
     static func escape(_ s: String, into out: inout [UInt8]) {
+        // Most values (titles, names, dates) have nothing to escape: copied in one step, not byte by byte.
+        let special = s.utf8.contains { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") }
+        guard special else { return out.append(contentsOf: s.utf8) }
         for byte in s.utf8 {
             switch byte {
             case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
