@@ -32,8 +32,9 @@ public final class Face: @unchecked Sendable {
     let bmpCoverage: [UInt64]
     let astralCoverage: Set<UInt32>
     let hb: HarfBuzzFace
-    /// Built on first use (it shapes each candidate character once), then only read.
-    private let simpleGlyphsOnce = Mutex<SimpleGlyphs?>(nil)
+    /// Built on first use (it shapes each candidate character once), then only read: an atomic load per
+    /// shaping call instead of a lock. Two threads may both build it the first time; one copy is kept.
+    private let simpleGlyphsOnce = AtomicLazyReference<SimpleGlyphs>()
 
     init(handle: FontHandle, path: String, bytes: [UInt8]) throws(TypographyError) {
         self.handle = handle
@@ -63,12 +64,7 @@ public final class Face: @unchecked Sendable {
 
     /// The characters this face shapes by concatenation (see `SimpleGlyphs`).
     var simpleGlyphs: SimpleGlyphs {
-        simpleGlyphsOnce.withLock { cached in
-            if let cached { return cached }
-            let built = SimpleGlyphs(face: self)
-            cached = built
-            return built
-        }
+        simpleGlyphsOnce.load() ?? simpleGlyphsOnce.storeIfNil(SimpleGlyphs(face: self))
     }
 
     /// Whether the face's character map has a glyph for `scalar`.
