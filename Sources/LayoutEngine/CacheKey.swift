@@ -81,11 +81,14 @@ struct KeyHasher {
 
     @inline(__always)
     private mutating func add(_ raw: UnsafeRawBufferPointer) {
-        var i = 0
-        while i + 8 <= raw.count {
-            digest.add(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            i += 8
+        // Counted by whole words with wrapping arithmetic: the loop is a load, a xor and a multiply
+        // (a `while i + 8 <= count` loop checked overflow and the base address at every word).
+        let words = raw.count / 8
+        if words > 0 {
+            let base = raw.baseAddress!
+            for w in 0..<words { digest.add(base.loadUnaligned(fromByteOffset: w &* 8, as: UInt64.self)) }
         }
+        var i = words &* 8
         if i < raw.count {
             var tail: UInt64 = 0
             var shift: UInt64 = 0
