@@ -62,40 +62,12 @@ struct CacheKey: Digested, @unchecked Sendable {
     }
 }
 
-/// Where a key's fields go, in order: into a key's bytes (`CacheKeyWriter`) or into a digest only
-/// (`KeyHasher`).
-protocol KeyFieldSink {
-    mutating func byte(_ value: UInt8)
-    mutating func word(_ value: UInt64)
-    /// The count, then the UTF-8 bytes.
-    mutating func text(_ value: String)
-}
-
-extension KeyFieldSink {
-    /// 0 and -0 compare equal, so they write alike.
-    @inline(__always)
-    mutating func number(_ value: Double) { word(value == 0 ? 0 : value.bitPattern) }
-
-    @inline(__always)
-    mutating func flag(_ value: Bool) { byte(value ? 1 : 0) }
-}
-
 /// The digest of a key's fields, field by field (a text by its count and its bytes eight at a time).
-struct KeyHasher: KeyFieldSink {
+struct KeyHasher {
     var digest = KeyDigest()
 
     @inline(__always)
-    mutating func byte(_ value: UInt8) { digest.add(UInt64(value)) }
-
-    @inline(__always)
     mutating func word(_ value: UInt64) { digest.add(value) }
-
-    @inline(__always)
-    mutating func text(_ value: String) {
-        digest.add(UInt64(value.utf8.count))
-        let done: Void? = value.utf8.withContiguousStorageIfAvailable { add(UnsafeRawBufferPointer($0)) }
-        if done == nil { Array(value.utf8).withUnsafeBytes { add($0) } }
-    }
 
     /// The count, then the bytes: what `text` adds for the same bytes.
     @inline(__always)
@@ -109,11 +81,14 @@ struct KeyHasher: KeyFieldSink {
 
     @inline(__always)
     private mutating func add(_ raw: UnsafeRawBufferPointer) {
-        var i = 0
-        while i + 8 <= raw.count {
-            digest.add(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            i += 8
+        // Counted by whole words with wrapping arithmetic: the loop is a load, a xor and a multiply
+        // (a `while i + 8 <= count` loop checked overflow and the base address at every word).
+        let words = raw.count / 8
+        if words > 0 {
+            let base = raw.baseAddress!
+            for w in 0..<words { digest.add(base.loadUnaligned(fromByteOffset: w &* 8, as: UInt64.self)) }
         }
+        var i = words &* 8
         if i < raw.count {
             var tail: UInt64 = 0
             var shift: UInt64 = 0
@@ -132,51 +107,39 @@ struct KeyHasher: KeyFieldSink {
 /// lookup of the storage type cost more than writing the whole key. Never mutated after `CacheKey.init`.
 final class KeyBytes: ManagedBuffer<Int, UInt8> {}
 
-/// Writes the fields of a `CacheKey` into a buffer (hashed whole, once written). Past the buffer's end
-/// it stops writing and sets `overflowed` (a lookup writes into a fixed scratch buffer first).
-struct CacheKeyWriter: KeyFieldSink {
+/// Writes the fields of a `CacheKey`, word by word, into a buffer of exactly the key's size (computed
+/// first: no bounds check per field). A text is its byte count, then its bytes padded with zeros to a
+/// whole word, so that a key is whole words and its digest never hashes a tail byte by byte.
+struct CacheKeyWriter {
     fileprivate let buffer: UnsafeMutableRawBufferPointer
     private(set) var offset = 0
-    private(set) var overflowed = false
 
     init(buffer: UnsafeMutableRawBufferPointer) { self.buffer = buffer }
 
-    static let wordSize = 8
-    static func textSize(_ text: String) -> Int { wordSize + text.utf8.count }
-
-    /// The bytes written so far.
-    var written: UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: buffer[..<offset]) }
-
-    @inline(__always)
-    private mutating func fits(_ count: Int) -> Bool {
-        if offset + count > buffer.count { overflowed = true }
-        return !overflowed
-    }
-
-    @inline(__always)
-    mutating func byte(_ value: UInt8) {
-        guard fits(1) else { return }
-        buffer[offset] = value
-        offset += 1
-    }
+    static func textSize(_ text: String) -> Int { 8 + (text.utf8.count + 7) & ~7 }
 
     @inline(__always)
     mutating func word(_ value: UInt64) {
-        guard fits(8) else { return }
         buffer.storeBytes(of: value, toByteOffset: offset, as: UInt64.self)
         offset += 8
     }
 
+    /// 0 and -0 compare equal, so they write alike.
+    @inline(__always)
+    mutating func number(_ value: Double) { word(value == 0 ? 0 : value.bitPattern) }
+
     @inline(__always)
     mutating func text(_ value: String) {
         let count = value.utf8.count
-        guard fits(8 + count) else { return }
-        buffer.storeBytes(of: UInt64(count), toByteOffset: offset, as: UInt64.self)
-        offset += 8
+        word(UInt64(count))
+        guard count > 0 else { return }
+        let padded = (count + 7) & ~7
+        // The last word zeroed first, then the bytes over it.
+        buffer.storeBytes(of: 0, toByteOffset: offset + padded - 8, as: UInt64.self)
         let target = UnsafeMutableRawBufferPointer(rebasing: buffer[offset..<(offset + count)])
         if value.utf8.withContiguousStorageIfAvailable({ target.copyMemory(from: UnsafeRawBufferPointer($0)) }) == nil {
             for (i, b) in value.utf8.enumerated() { target[i] = b }
         }
-        offset += count
+        offset += padded
     }
 }

@@ -69,8 +69,10 @@ struct DigestTable<Key: Digested, Value: Sendable>: Sendable {
         let capacity = max(64, slots.count * 2)
         slots = [Int32](repeating: 0, count: capacity)
         let mask = capacity - 1
-        for (n, entry) in entries.enumerated() {
-            var i = Self.start(entry.key.digest, mask)
+        // By index, reading only the digest: `for entry in entries` copied (retained and released)
+        // every key and value.
+        for n in entries.indices {
+            var i = Self.start(entries[n].key.digest, mask)
             while slots[i] != 0 { i = (i + 1) & mask }
             slots[i] = Int32(n + 1)
         }

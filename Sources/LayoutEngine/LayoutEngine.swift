@@ -48,7 +48,7 @@ public final class LayoutEngine: Sendable {
     }
 
     func font(_ key: FontKey) throws(LayoutEngineError) -> ResolvedFont {
-        // A scan of a few entries: hashing the family name (SipHash over a `String`) cost more.
+        // A scan of a few entries, comparing interned family numbers.
         for entry in chainList where entry.key.bold == key.bold && entry.key.italic == key.italic
             && entry.key.family == key.family {
             return entry.font

@@ -21,18 +21,20 @@ final class ParagraphCache: Sendable {
     /// Room for the key of a table cell or a short paragraph, on the stack.
     static let scratchSize = 512
 
-    /// Looks `paragraph` up at `width`. Its key is written into a scratch buffer on the stack in one
-    /// pass over the spans and compared there: a key object (a heap allocation and a copy of every
-    /// span's text) is made only after a miss, to be stored. A longer key is built on the heap.
+    /// Looks `paragraph` up at `width`. Its key is written into a scratch buffer on the stack and
+    /// compared there: a key object (a heap allocation and a copy of the bytes) is made only after a
+    /// miss, to be stored. A longer key is built on the heap.
     func get(_ paragraph: BoundParagraph, width: Double, alignment: Alignment?) -> Lookup {
-        withUnsafeTemporaryAllocation(byteCount: Self.scratchSize, alignment: 8) { scratch in
-            var w = CacheKeyWriter(buffer: scratch)
-            guard Self.fields(paragraph, width: width, alignment: alignment, into: &w) else { return .uncached }
-            guard !w.overflowed else {
-                guard let key = Self.key(paragraph, width: width, alignment: alignment) else { return .uncached }
-                return get(key).map { .hit($0) } ?? .miss(key)
-            }
-            let bytes = w.written, digest = CacheKey.digest(bytes)
+        guard let size = Self.keySize(paragraph) else { return .uncached }
+        guard size <= Self.scratchSize else {
+            let key = CacheKey(size: size) { w in Self.write(paragraph, width: width, alignment: alignment, into: &w) }
+            return get(key).map { .hit($0) } ?? .miss(key)
+        }
+        return withUnsafeTemporaryAllocation(byteCount: Self.scratchSize, alignment: 8) { scratch in
+            let buffer = UnsafeMutableRawBufferPointer(rebasing: scratch[..<size])
+            var w = CacheKeyWriter(buffer: buffer)
+            Self.write(paragraph, width: width, alignment: alignment, into: &w)
+            let bytes = UnsafeRawBufferPointer(buffer), digest = CacheKey.digest(bytes)
             if let found = table.withLock({ t in t.get(digest: digest) { $0.equals(bytes) } }) { return .hit(found) }
             return .miss(CacheKey(copying: bytes, digest: digest))
         }
@@ -50,70 +52,77 @@ final class ParagraphCache: Sendable {
     /// The key of `paragraph` laid out at `width`: everything `ParagraphLayout.breakLines` reads. Nil for
     /// a paragraph that prints a page number: it is not cached.
     static func key(_ paragraph: BoundParagraph, width: Double, alignment: Alignment?) -> CacheKey? {
-        let fixed = 8 + 1 + 1 + ParagraphStyle.keySize + 8
+        guard let size = keySize(paragraph) else { return nil }
+        return CacheKey(size: size) { w in write(paragraph, width: width, alignment: alignment, into: &w) }
+    }
+
+    /// The size of the key of `paragraph`, nil for a paragraph that is not cached (a span is not text).
+    /// Known before writing, the writer then needs no bounds check per field.
+    @inline(__always)
+    static func keySize(_ paragraph: BoundParagraph) -> Int? {
+        let fixed = 2 * 8 + ParagraphStyle.keySize
+        if let span = paragraph.spans.only {
+            // A table cell: one span, read without iterating the list.
+            guard case .text(let text) = span.content else { return nil }
+            return fixed + TextStyle.keySize + CacheKeyWriter.textSize(text)
+        }
         var size = fixed
         for span in paragraph.spans {
             guard case .text(let text) = span.content else { return nil }
-            size += span.style.keySize + CacheKeyWriter.textSize(text)
+            size += TextStyle.keySize + CacheKeyWriter.textSize(text)
         }
-        return CacheKey(size: size) { w in _ = fields(paragraph, width: width, alignment: alignment, into: &w) }
+        return size
     }
 
-    /// Gives the key's fields to `sink` in order; false, at the first span that is not text, for a
-    /// paragraph that is not cached.
+    /// Writes the key's fields (every span is text: `keySize` checked it), word by word.
     @inline(__always)
-    static func fields<Sink: KeyFieldSink>(_ paragraph: BoundParagraph, width: Double, alignment: Alignment?,
-                                          into w: inout Sink) -> Bool {
+    static func write(_ paragraph: BoundParagraph, width: Double, alignment: Alignment?, into w: inout CacheKeyWriter) {
         w.number(width)
-        w.byte(alignment.map(\.ordinal) ?? 0)
-        w.byte(paragraph.role.ordinal)
+        w.word(UInt64(alignment.map(\.ordinal) ?? 0) | UInt64(paragraph.role.ordinal) << 8
+               | UInt64(paragraph.spans.count) << 16)
         paragraph.style.write(to: &w)
         if let span = paragraph.spans.only {
-            // A table cell: one span, read without iterating the list.
-            w.word(1)
-            guard case .text(let text) = span.content else { return false }
-            span.style.write(to: &w)
-            w.text(text)
-            return true
+            span.write(to: &w)
+            return
         }
-        w.word(UInt64(paragraph.spans.count))
-        for span in paragraph.spans {
-            guard case .text(let text) = span.content else { return false }
-            span.style.write(to: &w)
-            w.text(text)
-        }
-        return true
+        for span in paragraph.spans { span.write(to: &w) }
     }
 }
 
 // The key's fields. A field added to these styles must be added here too
-// (`TextSegmenterTests.cacheKeyCoversEveryStyleField` counts them).
+// (`TextSegmenterTests.cacheKeyCoversEveryStyleField` counts them). Small fields share a word: the key
+// is whole words, each hashed in one step.
 
 extension ParagraphStyle {
-    static let keySize = 1 + 3 * 8 + 1
+    static let keySize = 4 * 8
 
     @inline(__always)
-    func write<Sink: KeyFieldSink>(to w: inout Sink) {
-        w.byte(alignment.ordinal)
+    func write(to w: inout CacheKeyWriter) {
+        w.word(UInt64(alignment.ordinal) | UInt64(keepWithNext ? 1 : 0) << 8)
         w.number(lineHeight)
         w.number(spaceBefore)
         w.number(spaceAfter)
-        w.flag(keepWithNext)
     }
 }
 
 extension TextStyle {
-    var keySize: Int { CacheKeyWriter.textSize(fontFamily) + 2 + 4 * 8 }
+    static let keySize = 5 * 8
 
     @inline(__always)
-    func write<Sink: KeyFieldSink>(to w: inout Sink) {
-        w.text(fontFamily)
-        w.flag(bold)
-        w.flag(italic)
+    func write(to w: inout CacheKeyWriter) {
+        w.word(UInt64(family.id) | UInt64(bold ? 1 : 0) << 32 | UInt64(italic ? 1 : 0) << 33)
         w.number(size)
         w.number(color.r)
         w.number(color.g)
         w.number(color.b)
+    }
+}
+
+extension BoundSpan {
+    @inline(__always)
+    func write(to w: inout CacheKeyWriter) {
+        style.write(to: &w)
+        if case .text(let text) = content { w.text(text) }
     }
 }
 

@@ -74,12 +74,12 @@ final class ShapeCache: Sendable {
 
 /// A font family and style: what selects a `FontChain`.
 struct FontKey: Hashable, Sendable {
-    let family: String
+    let family: FontFamily
     let bold: Bool
     let italic: Bool
 
     init(_ style: TextStyle) {
-        family = style.fontFamily
+        family = style.family
         bold = style.bold
         italic = style.italic
     }

@@ -174,20 +174,37 @@ public struct ContentStream: Sendable {
             var n = 0
             p[n] = UInt8(ascii: "["); n += 1
             var open = false
+            // Wrapping additions: `n` stays within the bytes reserved above.
             for i in 0..<codes.count {
                 if let adjustments, adjustments[i] != 0 {
-                    if open { p[n] = UInt8(ascii: ")"); n += 1; open = false }
-                    n += ByteBuffer.write(int: Int(adjustments[i]), to: p + n)
+                    if open { p[n] = UInt8(ascii: ")"); n &+= 1; open = false }
+                    n &+= ByteBuffer.write(int: Int(adjustments[i]), to: p + n)
                 }
-                if !open { p[n] = UInt8(ascii: "("); n += 1; open = true }
+                if !open { p[n] = UInt8(ascii: "("); n &+= 1; open = true }
                 let c = codes[i]
-                n += Self.writeLiteralByte(UInt8(truncatingIfNeeded: c >> 8), to: p + n)
-                n += Self.writeLiteralByte(UInt8(truncatingIfNeeded: c), to: p + n)
+                let high = UInt8(truncatingIfNeeded: c &>> 8), low = UInt8(truncatingIfNeeded: c)
+                if Self.isPlainLiteralByte(high) && Self.isPlainLiteralByte(low) {
+                    // Almost every code: both bytes as they are, in one two-byte store (the escaping
+                    // path, byte by byte, was half of the instructions per glyph).
+                    UnsafeMutableRawPointer(p + n).storeBytes(of: c.bigEndian, as: UInt16.self)
+                    n &+= 2
+                } else {
+                    n &+= Self.writeLiteralByte(high, to: p + n)
+                    n &+= Self.writeLiteralByte(low, to: p + n)
+                }
             }
             if open { p[n] = UInt8(ascii: ")"); n += 1 }
             p[n] = UInt8(ascii: "]"); p[n + 1] = UInt8(ascii: "T"); p[n + 2] = UInt8(ascii: "J")
             p[n + 3] = UInt8(ascii: "\n")
             return n + 4
+        }
+    }
+
+    /// Whether `b` stands for itself in a literal string (`writeLiteralByte` writes it unescaped).
+    @inlinable static func isPlainLiteralByte(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "\\"), UInt8(ascii: "("), UInt8(ascii: ")"), 0x0D: false
+        default: true
         }
     }
 

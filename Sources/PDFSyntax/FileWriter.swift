@@ -211,20 +211,22 @@ public struct PDFFileWriter {
                     case .offset(let off): r = (1, off, 0)
                     case .packed(let s, let i): r = (2, Int(s), i)
                     }
+                    // Wrapping arithmetic and masking shifts (every shift is below 64): the checked `>>`
+                    // tested its amount's range at each byte, which cost more than the byte.
                     out[at] = 2  // PNG filter type Up
-                    out[at + 1] = UInt8(truncatingIfNeeded: r.type &- previous.type)
-                    var shift = 8 * w2
+                    out[at &+ 1] = UInt8(truncatingIfNeeded: r.type &- previous.type)
+                    var shift = 8 &* w2
                     for k in 0..<w2 {
-                        shift -= 8
-                        out[at + 2 + k] = UInt8(truncatingIfNeeded: r.a >> shift) &- UInt8(truncatingIfNeeded: previous.a >> shift)
+                        shift &-= 8
+                        out[at &+ 2 &+ k] = UInt8(truncatingIfNeeded: r.a &>> shift) &- UInt8(truncatingIfNeeded: previous.a &>> shift)
                     }
-                    shift = 8 * w3
+                    shift = 8 &* w3
                     for k in 0..<w3 {
-                        shift -= 8
-                        out[at + 2 + w2 + k] = UInt8(truncatingIfNeeded: r.b >> shift) &- UInt8(truncatingIfNeeded: previous.b >> shift)
+                        shift &-= 8
+                        out[at &+ 2 &+ w2 &+ k] = UInt8(truncatingIfNeeded: r.b &>> shift) &- UInt8(truncatingIfNeeded: previous.b &>> shift)
                     }
                     previous = r
-                    at += 1 + columns
+                    at &+= 1 &+ columns
                 }
             }
         }

@@ -131,7 +131,17 @@ public struct CIDFont: TypedDict {
         dict.array("W") { a in
             for run in runs {
                 a.int(run.first)
-                a.array { inner in run.widths.forEach { inner.int($0) } }
+                a.item()
+                // The run's widths in one pointer pass (an integer is at most 20 bytes): a CIDFont lists
+                // one width per glyph used, and appending them digit by digit cost ~160 instructions each.
+                a.buffer.write(upTo: 2 + 21 * run.widths.count) { w in
+                    w.byte(UInt8(ascii: "["))
+                    for (k, width) in run.widths.enumerated() {
+                        if k > 0 { w.byte(UInt8(ascii: " ")) }
+                        w.int(width)
+                    }
+                    w.byte(UInt8(ascii: "]"))
+                }
             }
         }
     }

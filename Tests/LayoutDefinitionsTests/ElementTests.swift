@@ -7,6 +7,15 @@ private func bind(_ body: String, extra: String = "", files: [String: String] = 
 
 @Suite("Elements")
 struct ElementTests {
+    @Test func fontFamiliesAreInternedByName() {
+        #expect(FontFamily("Test Serif") == FontFamily("Test Serif"))
+        #expect(FontFamily("Test Serif") != FontFamily("DejaVu Sans"))
+        #expect(FontFamily("Test Serif").name == "Test Serif")
+        var style = TextStyle(fontFamily: "Test Serif", bold: true)
+        style.fontFamily = "DejaVu Sans"
+        #expect(style == TextStyle(bold: true) && style.fontFamily == "DejaVu Sans")
+    }
+
     @Test func paragraphsHeadingsAndBareStrings() throws {
         let doc = try bind("""
           - h1: "Titre"

@@ -43,6 +43,7 @@ import Testing
     /// paragraphs differing only by it would share a cached layout.
     @Test func cacheKeyCoversEveryStyleField() {
         #expect(Mirror(reflecting: TextStyle()).children.count == 5)
+        #expect(Mirror(reflecting: FontFamily("DejaVu Sans")).children.count == 1)
         #expect(Mirror(reflecting: ParagraphStyle()).children.count == 5)
         #expect(Mirror(reflecting: RGB.black).children.count == 3)
     }
@@ -56,6 +57,12 @@ import Testing
         #expect(key("Dupré") != key("Dupre\u{0301}"), "canonically equivalent, different bytes: two keys")
         #expect(key("Dupré") != key("Dupré", size: 11))
         #expect(key("Dupré") != key("Dupré", width: 0) && key("a", width: 0) == key("a", width: -0.0))
+        func key(_ style: TextStyle) -> CacheKey? {
+            ParagraphCache.key(BoundParagraph(spans: SpanList(BoundSpan(content: .text("a"), style: style))), width: 100, alignment: nil)
+        }
+        #expect(key(TextStyle(fontFamily: "Test Serif")) == key(TextStyle(fontFamily: "Test Serif")))
+        #expect(key(TextStyle(fontFamily: "Test Serif")) != key(TextStyle()), "the family is in the key")
+        #expect(key(TextStyle(bold: true)) != key(TextStyle()) && key(TextStyle(italic: true)) != key(TextStyle(bold: true)))
         let two = ParagraphCache.key(BoundParagraph(spans: [BoundSpan(content: .text("ab"), style: TextStyle()),
                                                             BoundSpan(content: .text("c"), style: TextStyle())]),
                                      width: 100, alignment: nil)

@@ -1,7 +1,8 @@
 /// The concrete character style of a span: named styles are resolved at parse time,
 /// so the engine never looks a style up by name.
 public struct TextStyle: Sendable, Hashable {
-    public var fontFamily: String
+    /// The family, interned (`FontFamily`): a style holds no string and copies without reference counting.
+    public var family: FontFamily
     public var bold: Bool
     public var italic: Bool
     /// Font size in points.
@@ -10,11 +11,17 @@ public struct TextStyle: Sendable, Hashable {
 
     public init(fontFamily: String = "DejaVu Sans", bold: Bool = false, italic: Bool = false,
                 size: Double = 10, color: RGB = .black) {
-        self.fontFamily = fontFamily
+        family = FontFamily(fontFamily)
         self.bold = bold
         self.italic = italic
         self.size = size
         self.color = color
+    }
+
+    /// The family's name.
+    public var fontFamily: String {
+        get { family.name }
+        set { family = FontFamily(newValue) }
     }
 }
 
