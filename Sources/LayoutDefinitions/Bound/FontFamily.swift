@@ -7,7 +7,7 @@ import Synchronization
 /// Numbers are given in the order names are first seen, so they may differ between runs: they
 /// select fonts and cache entries, never anything written to a document.
 public struct FontFamily: Sendable, Hashable, CustomStringConvertible {
-    /// The number of the name, equal for equal names (by their bytes).
+    /// The number of the name: equal names (as Swift compares strings) get equal numbers.
     public let id: UInt32
 
     /// Every name seen so far, by number, and its number by name.
