@@ -317,13 +317,15 @@ public struct ByteBuffer: Sendable {
             append(literal: s.utf8)
             return
         }
-        var utf16: [UInt8] = [0xFE, 0xFF]
-        utf16.reserveCapacity(2 + s.utf16.count * 2)
+        // `<FEFF…>`, four hex digits per UTF-16 unit, written straight into the buffer.
+        bytes.append(contentsOf: "<FEFF".utf8)
         for unit in s.utf16 {
-            utf16.append(UInt8(unit >> 8))
-            utf16.append(UInt8(unit & 0xFF))
+            bytes.append(ByteBuffer.hexDigit(UInt8(unit >> 12)))
+            bytes.append(ByteBuffer.hexDigit(UInt8(unit >> 8 & 0xF)))
+            bytes.append(ByteBuffer.hexDigit(UInt8(unit >> 4 & 0xF)))
+            bytes.append(ByteBuffer.hexDigit(UInt8(unit & 0xF)))
         }
-        append(hex: utf16)
+        bytes.append(UInt8(ascii: ">"))
     }
 
     /// Writes a hexadecimal string `< … >` (§7.3.4.3).

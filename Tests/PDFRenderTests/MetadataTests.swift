@@ -88,6 +88,7 @@ import Typography
             == [c.year, c.month, c.day, c.hour, c.minute, c.second].map { $0 ?? -1 })
         let expected = String(format: "D:%04d%02d%02d%02d%02d%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
         #expect(d.pdfString == expected)
+        #expect(d.xmpString == String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!))
     }
 
     @Test func sourceDateEpochFromTheEnvironment() {
