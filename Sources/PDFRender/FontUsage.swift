@@ -49,15 +49,16 @@ struct FontUsage {
     /// writes). Returns false when a glyph's text cannot be expressed by ToUnicode (several glyphs for
     /// one cluster): the caller then adds ActualText.
     mutating func encode(_ run: GlyphRun, into codes: inout [UInt16]) -> Bool {
-        let n = run.glyphs.count
+        let shaped = run.shaped
+        let n = shaped.glyphs.count
         if codes.count < n { codes.append(contentsOf: repeatElement(0, count: n - codes.count)) }
         var exact = true
-        var text = run.text
+        var text = shaped.text
         // Buffer pointers rather than the arrays, and `codes` sized first and filled in place: this loop
         // runs for every glyph drawn, and each append paid a runtime uniqueness check and a capacity check.
         text.withUTF8 { utf8 in
-            run.glyphs.withUnsafeBufferPointer { glyphs in
-                run.clusters.withUnsafeBufferPointer { clusters in
+            shaped.glyphs.withUnsafeBufferPointer { glyphs in
+                shaped.clusters.withUnsafeBufferPointer { clusters in
                     codes.withUnsafeMutableBufferPointer { out in
                         var i = 0
                         while i < n {

@@ -1,4 +1,5 @@
 import CHarfBuzz
+import Graphics
 import Synchronization
 
 /// Shapes text with HarfBuzz (kerning and standard ligatures on, as HarfBuzz defaults), one face at a
@@ -64,8 +65,9 @@ public enum Shaper {
             if offsets.isEmpty { offsets = [SIMD2<Int32>](repeating: .zero, count: n) }
             offsets[i] = SIMD2(positions[i].x_offset, positions[i].y_offset)
         }
-        return ShapedText(face: face, text: text, glyphs: glyphs, advances: advances, offsets: offsets,
-                          clusters: clusters, isRightToLeft: rightToLeft)
+        return ShapedText(face: face, shaped: ShapedGlyphs(glyphs: glyphs, advances: advances, offsets: offsets,
+                                                           clusters: clusters, text: text),
+                          isRightToLeft: rightToLeft)
     }
 }
 

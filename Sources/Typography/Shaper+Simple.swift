@@ -1,4 +1,5 @@
 import CHarfBuzz
+import Graphics
 
 extension Shaper {
     /// The shaping of `text` by concatenating the glyphs and advances of its characters, when every
@@ -28,8 +29,8 @@ extension Shaper {
             return (glyphs, advances, clusters)
         }
         guard let (glyphs, advances, clusters) = shaped else { return nil }
-        return ShapedText(face: face, text: text, glyphs: glyphs, advances: advances, offsets: [],
-                          clusters: clusters, isRightToLeft: false)
+        return ShapedText(face: face, shaped: ShapedGlyphs(glyphs: glyphs, advances: advances, clusters: clusters, text: text),
+                          isRightToLeft: false)
     }
 
     /// The number of characters of `utf8` when all are simple, else nil.
