@@ -319,14 +319,19 @@ struct ParagraphLayout {
 /// The glyphs of a run that takes in the shaped runs after it (the words and spaces of a line in one
 /// face, size and colour), gathered with room for the whole line from the first merge (a merged copy
 /// per piece made every line quadratic in its pieces) and made into one `ShapedGlyphs` at the end.
+/// Merged runs are left to right, so a glyph's text (`GlyphText`) is the one it had in its part: the
+/// next part starts where the part's text ended.
 private struct GatheredGlyphs {
     var glyphs: [UInt16] = [], advances: [Int32] = [], clusters: [UInt32] = []
     var text = ""
+    var glyphTexts: [GlyphText] = []
+    var eachGlyphHasText = true
 
     init(_ first: ShapedGlyphs, glyphs: Int, bytes: Int) {
         self.glyphs.reserveCapacity(glyphs)
         advances.reserveCapacity(glyphs)
         clusters.reserveCapacity(glyphs)
+        glyphTexts.reserveCapacity(glyphs)
         text.reserveCapacity(bytes)
         append(first, extraUnits: 0)
     }
@@ -339,10 +344,13 @@ private struct GatheredGlyphs {
         if extraUnits != 0 { advances[advances.count - 1] += extraUnits }
         for cluster in s.clusters { clusters.append(cluster + shift) }
         text += s.text
+        glyphTexts.append(contentsOf: s.glyphTexts)
+        eachGlyphHasText = eachGlyphHasText && s.eachGlyphHasText
     }
 
     func make() -> ShapedGlyphs {
-        ShapedGlyphs(glyphs: glyphs, advances: advances, clusters: clusters, text: text)
+        ShapedGlyphs(glyphs: glyphs, advances: advances, clusters: clusters, text: text, glyphTexts: glyphTexts,
+                     eachGlyphHasText: eachGlyphHasText)
     }
 }
 
@@ -351,6 +359,7 @@ extension ShapedGlyphs {
     func widened(by extraUnits: Int32) -> ShapedGlyphs {
         var advances = self.advances
         advances[advances.count - 1] += extraUnits
-        return ShapedGlyphs(glyphs: glyphs, advances: advances, offsets: offsets, clusters: clusters, text: text)
+        return ShapedGlyphs(glyphs: glyphs, advances: advances, offsets: offsets, clusters: clusters, text: text,
+                            glyphTexts: glyphTexts, eachGlyphHasText: eachGlyphHasText)
     }
 }

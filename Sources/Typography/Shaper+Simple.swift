@@ -6,30 +6,34 @@ extension Shaper {
     /// one is simple in `face` and the script is guessed (nil) or Latin; nil otherwise. Clusters are
     /// the UTF-8 offsets of the characters (each its own cluster, as HarfBuzz's monotone-characters
     /// level gives them), left to right, no offsets. The language does not matter: it only selects
-    /// lookups, and none can touch these glyphs.
+    /// lookups, and none can touch these glyphs. Each glyph stands for its own character, so its text
+    /// (`GlyphText`) is that character's length and code point, known here without a look at clusters.
     static func shapeSimple(_ text: String, face: Face, script: UInt32?) -> ShapedText? {
         if let script, script != HB_SCRIPT_LATIN.rawValue { return nil }
         let table = face.simpleGlyphs
         var text = text
-        let shaped = text.withUTF8 { utf8 -> ([UInt16], [Int32], [UInt32])? in
+        let shaped = text.withUTF8 { utf8 -> ([UInt16], [Int32], [UInt32], [GlyphText])? in
             // First pass: check and count, so that text off the path allocates nothing.
             guard !utf8.isEmpty, !table.glyphs.isEmpty, let count = Self.simpleCount(utf8, table) else { return nil }
-            var glyphs: [UInt16] = [], advances: [Int32] = [], clusters: [UInt32] = []
+            var glyphs: [UInt16] = [], advances: [Int32] = [], clusters: [UInt32] = [], texts: [GlyphText] = []
             glyphs.reserveCapacity(count)
             advances.reserveCapacity(count)
             clusters.reserveCapacity(count)
+            texts.reserveCapacity(count)
             var i = 0
             while i < utf8.count {
                 let (v, length) = Self.decode(utf8, at: i)
                 glyphs.append(table.glyphs[Int(v)])
                 advances.append(table.advances[Int(v)])
                 clusters.append(UInt32(i))
+                texts.append(GlyphText(length: UInt32(length), scalar: v))
                 i += length
             }
-            return (glyphs, advances, clusters)
+            return (glyphs, advances, clusters, texts)
         }
-        guard let (glyphs, advances, clusters) = shaped else { return nil }
-        return ShapedText(face: face, shaped: ShapedGlyphs(glyphs: glyphs, advances: advances, clusters: clusters, text: text),
+        guard let (glyphs, advances, clusters, texts) = shaped else { return nil }
+        return ShapedText(face: face, shaped: ShapedGlyphs(glyphs: glyphs, advances: advances, clusters: clusters, text: text,
+                                                           glyphTexts: texts, eachGlyphHasText: true),
                           isRightToLeft: false)
     }
 
