@@ -9,68 +9,142 @@ public struct FontHandle: Sendable, Hashable, Comparable {
 /// What shaping gave for a piece of text, immutable and shared: glyph ids, advances and offsets in
 /// **font units** (the face's units per em), and the source text with, for each glyph, the UTF-8 offset
 /// in `text` where its cluster starts, which is what maps glyphs back to Unicode (ToUnicode,
-/// ISO 32000-1 §9.10). One object rather than four arrays and a string in each run: a run is copied
-/// from the cached paragraph into the frame and out of it into the renderer, and each copy retained
-/// and released five buffers (about 20 calls per run drawn, 6 K a relevé).
-public final class ShapedGlyphs: Sendable {
-    public let glyphs: [UInt16]
-    public let advances: [Int32]
+/// ISO 32000-1 §9.10).
+///
+/// One reference rather than arrays and a string in each run: a run is copied from the cached
+/// paragraph into the frame and out of it into the renderer, and each copy retained and released
+/// every buffer. And one allocation (a `ManagedBuffer` whose tail holds the per-glyph arrays) rather
+/// than one per array: freeing a cached shaping's five buffers cost more than its shaping.
+public struct ShapedGlyphs: @unchecked Sendable {
+    // @unchecked: `ManagedBuffer` is not `Sendable`. The storage is written only inside `init`, before
+    // anything else can see it, and only read afterwards.
+    private let storage: Storage
+
+    private final class Storage: ManagedBuffer<Header, UInt32> {}
+
+    private struct Header {
+        var count: Int
+        var text: String
+        var offsets: [SIMD2<Int32>]
+        var advanceSum: Int64 = 0
+        var eachGlyphHasText = true
+    }
+
+    /// The per-glyph arrays being written, in the storage's tail: advances, clusters and texts (4-byte
+    /// aligned) first, then glyph ids.
+    public struct Filling {
+        public let advances: UnsafeMutableBufferPointer<Int32>
+        public let clusters: UnsafeMutableBufferPointer<UInt32>
+        public let texts: UnsafeMutableBufferPointer<GlyphText>
+        public let glyphs: UnsafeMutableBufferPointer<UInt16>
+    }
+
+    /// The per-glyph arrays, valid inside `withArrays` only.
+    public struct Arrays {
+        public let advances: UnsafeBufferPointer<Int32>
+        public let clusters: UnsafeBufferPointer<UInt32>
+        public let texts: UnsafeBufferPointer<GlyphText>
+        public let glyphs: UnsafeBufferPointer<UInt16>
+        public var count: Int { glyphs.count }
+    }
+
+    /// `count` glyphs for `text`, whose arrays `fill` writes, every element; it returns whether each
+    /// glyph has text of its own (`eachGlyphHasText`).
+    public init(count: Int, text: String, offsets: [SIMD2<Int32>] = [], fill: (Filling) -> Bool) {
+        let buffer = Storage.create(minimumCapacity: (18 * count + 3) / 4) { _ in
+            Header(count: count, text: text, offsets: offsets)
+        }
+        let storage = unsafeDowncast(buffer, to: Storage.self)
+        storage.withUnsafeMutablePointers { header, tail in
+            let raw = UnsafeMutableRawPointer(tail)
+            let filling = Filling(
+                advances: UnsafeMutableBufferPointer(start: raw.bindMemory(to: Int32.self, capacity: count), count: count),
+                clusters: UnsafeMutableBufferPointer(start: (raw + 4 * count).bindMemory(to: UInt32.self, capacity: count),
+                                                     count: count),
+                texts: UnsafeMutableBufferPointer(start: (raw + 8 * count).bindMemory(to: GlyphText.self, capacity: count),
+                                                  count: count),
+                glyphs: UnsafeMutableBufferPointer(start: (raw + 16 * count).bindMemory(to: UInt16.self, capacity: count),
+                                                   count: count))
+            header.pointee.eachGlyphHasText = fill(filling)
+            var total: Int64 = 0
+            for a in filling.advances { total += Int64(a) }
+            header.pointee.advanceSum = total
+        }
+        self.storage = storage
+    }
+
+    /// Glyphs given as arrays, their texts found from the clusters.
+    public init(glyphs: [UInt16], advances: [Int32], offsets: [SIMD2<Int32>] = [], clusters: [UInt32],
+                text: String) {
+        self.init(count: glyphs.count, text: text, offsets: offsets) { f in
+            for i in glyphs.indices {
+                f.glyphs[i] = glyphs[i]
+                f.advances[i] = advances[i]
+                f.clusters[i] = clusters[i]
+            }
+            return Self.findTexts(f, text: text)
+        }
+    }
+
+    public var count: Int { storage.header.count }
+    public var text: String { storage.header.text }
     /// Per-glyph (x, y) offsets in font units, or empty when every offset is zero (the common case).
-    public let offsets: [SIMD2<Int32>]
-    public let clusters: [UInt32]
-    public let text: String
+    public var offsets: [SIMD2<Int32>] { storage.header.offsets }
     /// Sum of the advances, in font units: every width is made from it.
-    public let advanceSum: Int64
-    /// The text each glyph stands for, found once here rather than at every drawing of these glyphs
-    /// (a cached paragraph is drawn in many documents).
-    public let glyphTexts: [GlyphText]
+    public var advanceSum: Int64 { storage.header.advanceSum }
     /// Whether every glyph has text of its own; false when a cluster has several glyphs, whose text
     /// ToUnicode cannot give glyph by glyph.
-    public let eachGlyphHasText: Bool
+    public var eachGlyphHasText: Bool { storage.header.eachGlyphHasText }
 
-    /// Glyphs whose texts are found from their clusters.
-    public convenience init(glyphs: [UInt16], advances: [Int32], offsets: [SIMD2<Int32>] = [], clusters: [UInt32],
-                            text: String) {
-        let (glyphTexts, eachGlyphHasText) = Self.glyphTexts(clusters: clusters, text: text)
-        self.init(glyphs: glyphs, advances: advances, offsets: offsets, clusters: clusters, text: text,
-                  glyphTexts: glyphTexts, eachGlyphHasText: eachGlyphHasText)
+    /// Calls `body` with the per-glyph arrays, read in place.
+    public func withArrays<R>(_ body: (Arrays) throws -> R) rethrows -> R {
+        try storage.withUnsafeMutablePointers { header, tail in
+            let n = header.pointee.count, raw = UnsafeRawPointer(tail)
+            return try body(Arrays(
+                advances: UnsafeBufferPointer(start: raw.assumingMemoryBound(to: Int32.self), count: n),
+                clusters: UnsafeBufferPointer(start: (raw + 4 * n).assumingMemoryBound(to: UInt32.self), count: n),
+                texts: UnsafeBufferPointer(start: (raw + 8 * n).assumingMemoryBound(to: GlyphText.self), count: n),
+                glyphs: UnsafeBufferPointer(start: (raw + 16 * n).assumingMemoryBound(to: UInt16.self), count: n)))
+        }
     }
 
-    /// Glyphs whose texts the caller already knows: the simple shaping path (each character its own
-    /// glyph) and a line's merged runs (their parts' texts, concatenated) skip the search through the
-    /// clusters, which cost as much as the shaping.
-    package init(glyphs: [UInt16], advances: [Int32], offsets: [SIMD2<Int32>] = [], clusters: [UInt32],
-                 text: String, glyphTexts: [GlyphText], eachGlyphHasText: Bool) {
-        self.glyphs = glyphs
-        self.advances = advances
-        self.offsets = offsets
-        self.clusters = clusters
-        self.text = text
-        var total: Int64 = 0
-        for a in advances { total += Int64(a) }
-        advanceSum = total
-        self.glyphTexts = glyphTexts
-        self.eachGlyphHasText = eachGlyphHasText
+    // Copies of the arrays, for tests and cold paths; drawing and layout read them in place.
+    public var glyphs: [UInt16] { withArrays { Array($0.glyphs) } }
+    public var advances: [Int32] { withArrays { Array($0.advances) } }
+    public var clusters: [UInt32] { withArrays { Array($0.clusters) } }
+    /// The text each glyph stands for (`GlyphText`), found once when shaped rather than at every drawing
+    /// of these glyphs (a cached paragraph is drawn in many documents).
+    public var glyphTexts: [GlyphText] { withArrays { Array($0.texts) } }
+
+    /// Writes these glyphs into `f` from index `start`, their clusters moved by `clusterShift` (the
+    /// bytes of text before them).
+    public func write(into f: Filling, at start: Int, clusterShift: UInt32) {
+        withArrays { a in
+            for i in 0..<a.count {
+                f.glyphs[start + i] = a.glyphs[i]
+                f.advances[start + i] = a.advances[i]
+                f.clusters[start + i] = a.clusters[i] + clusterShift
+                f.texts[start + i] = a.texts[i]
+            }
+        }
     }
 
-    /// The text of each glyph, found from the clusters, and whether each glyph has text of its own.
-    static func glyphTexts(clusters: [UInt32], text: String) -> ([GlyphText], Bool) {
-        var texts: [GlyphText] = []
-        texts.reserveCapacity(clusters.count)
+    /// Writes the text of each glyph of `f` (whose clusters are written) into `f.texts`; returns whether
+    /// each glyph has text of its own.
+    public static func findTexts(_ f: Filling, text: String) -> Bool {
         var eachHasText = true
         var text = text
         text.withUTF8 { utf8 in
-            clusters.withUnsafeBufferPointer { clusters in
-                for i in clusters.indices {
-                    let start = Int(clusters[i])
-                    let end = Self.clusterEnd(clusters, i, textLength: utf8.count)
-                    if end <= start { eachHasText = false }
-                    let length = UInt32(max(0, end - start))
-                    texts.append(GlyphText(length: length, scalar: length > 0 ? Self.firstScalar(utf8, at: start) : 0))
-                }
+            let clusters = UnsafeBufferPointer(f.clusters)
+            for i in clusters.indices {
+                let start = Int(clusters[i])
+                let end = Self.clusterEnd(clusters, i, textLength: utf8.count)
+                if end <= start { eachHasText = false }
+                let length = UInt32(max(0, end - start))
+                f.texts[i] = GlyphText(length: length, scalar: length > 0 ? Self.firstScalar(utf8, at: start) : 0)
             }
         }
-        return (texts, eachHasText)
+        return eachHasText
     }
 
     /// Where glyph `i`'s cluster ends in the text: the next different cluster value above it (runs are

@@ -212,20 +212,12 @@ struct ParagraphLayout {
         }
         var runs: [GlyphRun] = []
         var lastRightToLeft = false
-        // The last run's advance sum (its width, without summing its growing glyphs at each piece), and
-        // its glyphs while it takes in the pieces after it (made into one `ShapedGlyphs` when it ends).
+        // The last run's advance sum (its width, without summing its glyphs at each piece), and the
+        // shaped runs it takes in while they continue it (made into one `ShapedGlyphs` when it ends).
         var lastSum: Int64 = 0
         var gathered: GatheredGlyphs?
-        // The line's glyphs and text bytes: a run merged into reserves them all at its first merge,
-        // instead of growing at each piece.
-        var lineGlyphs = 0, lineBytes = 0, lineRuns = 0
-        for i in pieces.indices {
-            lineRuns += pieces[i].piece.runs.count
-            for k in pieces[i].piece.runs.indices {
-                lineGlyphs += pieces[i].piece.runs[k].shaped.glyphs.count
-                lineBytes += pieces[i].piece.runs[k].shaped.text.utf8.count
-            }
-        }
+        var lineRuns = 0
+        for i in pieces.indices { lineRuns += pieces[i].piece.runs.count }
         // At most one run per shaped run (fewer when they merge): the array is allocated once.
         runs.reserveCapacity(lineRuns)
         // Widened spaces are whole font units. Rounding each space on its own let the error add up
@@ -243,7 +235,7 @@ struct ParagraphLayout {
                 let shaped = shapedRuns[k].shaped
                 // A widened space: whole font units added to its last advance.
                 var extraUnits: Int32 = 0
-                if kind == .space && extraPerSpace > 0, !shaped.advances.isEmpty {
+                if kind == .space && extraPerSpace > 0, shaped.count > 0 {
                     extraWanted += extraPerSpace
                     let perUnit = size / Double(unitsPerEm)
                     let units = ((extraWanted - extraGiven) / perUnit).rounded()
@@ -262,7 +254,7 @@ struct ParagraphLayout {
                             font: shapedRuns[k].face.handle, hasOffsets: !shaped.offsets.isEmpty,
                             size: size, origin: origin, color: color) {
                     if gathered == nil {
-                        gathered = GatheredGlyphs(runs[runs.count - 1].shaped, glyphs: lineGlyphs, bytes: lineBytes)
+                        gathered = GatheredGlyphs(runs[runs.count - 1].shaped, runs: lineRuns)
                     }
                     gathered!.append(shaped, extraUnits: extraUnits)
                     lastSum += sum
@@ -317,49 +309,51 @@ struct ParagraphLayout {
 }
 
 /// The glyphs of a run that takes in the shaped runs after it (the words and spaces of a line in one
-/// face, size and colour), gathered with room for the whole line from the first merge (a merged copy
-/// per piece made every line quadratic in its pieces) and made into one `ShapedGlyphs` at the end.
-/// Merged runs are left to right, so a glyph's text (`GlyphText`) is the one it had in its part: the
-/// next part starts where the part's text ended.
+/// face, size and colour): the parts are listed, then copied once into a `ShapedGlyphs` of the run's
+/// exact size (a merged copy per piece made every line quadratic in its pieces). Merged runs are left
+/// to right, so a glyph's text (`GlyphText`) is the one it had in its part: the next part starts where
+/// the part's text ended.
 private struct GatheredGlyphs {
-    var glyphs: [UInt16] = [], advances: [Int32] = [], clusters: [UInt32] = []
-    var text = ""
-    var glyphTexts: [GlyphText] = []
-    var eachGlyphHasText = true
+    /// Each part and the whole font units that widen its last advance (a justified space).
+    var parts: [(glyphs: ShapedGlyphs, extraUnits: Int32)] = []
 
-    init(_ first: ShapedGlyphs, glyphs: Int, bytes: Int) {
-        self.glyphs.reserveCapacity(glyphs)
-        advances.reserveCapacity(glyphs)
-        clusters.reserveCapacity(glyphs)
-        glyphTexts.reserveCapacity(glyphs)
-        text.reserveCapacity(bytes)
-        append(first, extraUnits: 0)
+    init(_ first: ShapedGlyphs, runs: Int) {
+        parts.reserveCapacity(runs)
+        parts.append((first, 0))
     }
 
-    /// Appends `s`; `extraUnits` widen its last advance (a justified space).
-    mutating func append(_ s: ShapedGlyphs, extraUnits: Int32) {
-        let shift = UInt32(text.utf8.count)
-        glyphs.append(contentsOf: s.glyphs)
-        advances.append(contentsOf: s.advances)
-        if extraUnits != 0 { advances[advances.count - 1] += extraUnits }
-        for cluster in s.clusters { clusters.append(cluster + shift) }
-        text += s.text
-        glyphTexts.append(contentsOf: s.glyphTexts)
-        eachGlyphHasText = eachGlyphHasText && s.eachGlyphHasText
-    }
+    mutating func append(_ s: ShapedGlyphs, extraUnits: Int32) { parts.append((s, extraUnits)) }
 
     func make() -> ShapedGlyphs {
-        ShapedGlyphs(glyphs: glyphs, advances: advances, clusters: clusters, text: text, glyphTexts: glyphTexts,
-                     eachGlyphHasText: eachGlyphHasText)
+        var count = 0, bytes = 0, eachGlyphHasText = true
+        for part in parts {
+            count += part.glyphs.count
+            bytes += part.glyphs.text.utf8.count
+            eachGlyphHasText = eachGlyphHasText && part.glyphs.eachGlyphHasText
+        }
+        var text = ""
+        text.reserveCapacity(bytes)
+        for part in parts { text += part.glyphs.text }
+        return ShapedGlyphs(count: count, text: text) { f in
+            var start = 0, shift: UInt32 = 0
+            for part in parts {
+                part.glyphs.write(into: f, at: start, clusterShift: shift)
+                start += part.glyphs.count
+                if part.extraUnits != 0 { f.advances[start - 1] += part.extraUnits }
+                shift += UInt32(part.glyphs.text.utf8.count)
+            }
+            return eachGlyphHasText
+        }
     }
 }
 
 extension ShapedGlyphs {
     /// These glyphs with `extraUnits` added to the last advance (a justified space).
     func widened(by extraUnits: Int32) -> ShapedGlyphs {
-        var advances = self.advances
-        advances[advances.count - 1] += extraUnits
-        return ShapedGlyphs(glyphs: glyphs, advances: advances, offsets: offsets, clusters: clusters, text: text,
-                            glyphTexts: glyphTexts, eachGlyphHasText: eachGlyphHasText)
+        ShapedGlyphs(count: count, text: text, offsets: offsets) { f in
+            write(into: f, at: 0, clusterShift: 0)
+            f.advances[count - 1] += extraUnits
+            return eachGlyphHasText
+        }
     }
 }

@@ -49,45 +49,43 @@ struct FontUsage {
     /// one cluster): the caller then adds ActualText.
     mutating func encode(_ run: GlyphRun, into codes: inout [UInt16]) -> Bool {
         let shaped = run.shaped
-        let n = shaped.glyphs.count
+        let n = shaped.count
         if codes.count < n { codes.append(contentsOf: repeatElement(0, count: n - codes.count)) }
         // Buffer pointers rather than the arrays, and `codes` sized first and filled in place: this loop
         // runs for every glyph drawn, and each append paid a runtime uniqueness check and a capacity check.
-        shaped.glyphs.withUnsafeBufferPointer { glyphs in
-            shaped.glyphTexts.withUnsafeBufferPointer { texts in
-                codes.withUnsafeMutableBufferPointer { out in
-                    var i = 0
-                    while i < n {
-                        // Glyphs already given a CID for the same text, the common case, read through
-                        // buffer pointers up to the first one that needs `assign`.
-                        i = cidForGlyph.withUnsafeBufferPointer { cidOf in
-                            glyphTextForCID.withUnsafeBufferPointer { textOf in
-                                var k = i
-                                while k < n {
-                                    let glyph = Int(glyphs[k])
-                                    guard glyph < cidOf.count else { return k }
-                                    let cid = cidOf[glyph]
-                                    guard cid != 0, textOf[Int(cid)] == texts[k] else { return k }
-                                    out[k] = cid
-                                    k += 1
-                                }
-                                return n
+        shaped.withArrays { a in
+            codes.withUnsafeMutableBufferPointer { out in
+                var i = 0
+                while i < n {
+                    // Glyphs already given a CID for the same text, the common case, read through buffer
+                    // pointers up to the first one that needs `assign`.
+                    i = cidForGlyph.withUnsafeBufferPointer { cidOf in
+                        glyphTextForCID.withUnsafeBufferPointer { textOf in
+                            var k = i
+                            while k < n {
+                                let glyph = Int(a.glyphs[k])
+                                guard glyph < cidOf.count else { return k }
+                                let cid = cidOf[glyph]
+                                guard cid != 0, textOf[Int(cid)] == a.texts[k] else { return k }
+                                out[k] = cid
+                                k += 1
                             }
+                            return n
                         }
-                        guard i < n else { break }
-                        out[i] = assign(glyph: glyphs[i], text: Self.text(of: i, shaped), glyphText: texts[i])
-                        i += 1
                     }
+                    guard i < n else { break }
+                    out[i] = assign(glyph: a.glyphs[i], text: Self.text(of: i, a, in: shaped.text), glyphText: a.texts[i])
+                    i += 1
                 }
             }
         }
         return shaped.eachGlyphHasText
     }
 
-    /// The text glyph `i` of `shaped` stands for.
-    private static func text(of i: Int, _ shaped: ShapedGlyphs) -> String {
-        let start = Int(shaped.clusters[i]), length = Int(shaped.glyphTexts[i].length)
-        var text = shaped.text
+    /// The text glyph `i` of `a` stands for, in its run's `text`.
+    private static func text(of i: Int, _ a: ShapedGlyphs.Arrays, in text: String) -> String {
+        let start = Int(a.clusters[i]), length = Int(a.texts[i].length)
+        var text = text
         return text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<(start + length)]), as: UTF8.self) }
     }
 

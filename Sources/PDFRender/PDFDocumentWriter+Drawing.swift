@@ -12,7 +12,7 @@ extension PDFDocumentWriter {
     /// Draws a shaped glyph run at its origin (baseline start, frame coordinates).
     public func draw(_ run: GlyphRun) {
         let shaped = run.shaped
-        guard page != nil, !shaped.glyphs.isEmpty else { return }
+        guard page != nil, shaped.count > 0 else { return }
         let index = fontIndex(run.font)
         let exact = fontUsages[index].encode(run, into: &codes)
         let upem = Double(run.unitsPerEm)
@@ -52,14 +52,15 @@ extension PDFDocumentWriter {
             // Glyph i advances by its /W width; the shaped advance may differ (kerning, justification):
             // the difference goes into the TJ array before glyph i + 1, in thousandths of an em.
             // `codes` and `adjustments` are scratch arrays that only grow; this run uses their first n.
-            let n = shaped.glyphs.count
+            let n = shaped.count
             if adjustments.count < n { adjustments.append(contentsOf: repeatElement(0, count: n - adjustments.count)) }
             // A glyph's natural advance is its CID's (a CID stands for one glyph), computed once per CID.
             let naturals = fontUsages[index].naturalForCID
             adjustments.withUnsafeMutableBufferPointer { adjust in
                 codes.withUnsafeBufferPointer { cids in
                     naturals.withUnsafeBufferPointer { naturalOf in
-                        shaped.advances.withUnsafeBufferPointer { advances in
+                        shaped.withArrays { glyphs in
+                            let advances = glyphs.advances
                             adjust[0] = 0
                             for i in 0..<(n - 1) {
                                 let natural = naturalOf[Int(cids[i])]
@@ -79,14 +80,16 @@ extension PDFDocumentWriter {
             // Marks and other offset glyphs: place each glyph on its own.
             var pen = 0.0
             let k = run.size / upem
-            for i in 0..<shaped.glyphs.count {
-                let dx = Double(shaped.offsets[i].x) * k, dy = Double(shaped.offsets[i].y) * k
+            // Copies of the arrays: a rare path (combining marks).
+            let offsets = shaped.offsets, advances = shaped.advances
+            for i in 0..<shaped.count {
+                let dx = Double(offsets[i].x) * k, dy = Double(offsets[i].y) * k
                 content.setTextMatrix(1, 0, 0, 1, run.origin.x + pen + dx, height - run.origin.y + dy)
                 let code = codes[i]
                 withUnsafePointer(to: code) { p in
                     content.showGlyphs(UnsafeBufferPointer(start: p, count: 1), adjustments: nil)
                 }
-                pen += Double(shaped.advances[i]) * k
+                pen += Double(advances[i]) * k
             }
         }
         content.endText()
