@@ -49,33 +49,8 @@ extension PDFDocumentWriter {
             } else {
                 content.moveText(run.origin.x, height - run.origin.y)
             }
-            // Glyph i advances by its /W width; the shaped advance may differ (kerning, justification):
-            // the difference goes into the TJ array before glyph i + 1, in thousandths of an em.
-            // `codes` and `adjustments` are scratch arrays that only grow; this run uses their first n.
-            let n = shaped.count
-            if adjustments.count < n { adjustments.append(contentsOf: repeatElement(0, count: n - adjustments.count)) }
-            // A glyph's natural advance is its CID's (a CID stands for one glyph), computed once per CID.
-            let naturals = fontUsages[index].naturalForCID
-            adjustments.withUnsafeMutableBufferPointer { adjust in
-                codes.withUnsafeBufferPointer { cids in
-                    naturals.withUnsafeBufferPointer { naturalOf in
-                        shaped.withArrays { glyphs in
-                            let advances = glyphs.advances
-                            adjust[0] = 0
-                            for i in 0..<(n - 1) {
-                                let natural = naturalOf[Int(cids[i])]
-                                let shaped = Double(advances[i]) * 1000 / upem
-                                adjust[i + 1] = Int32(truncatingIfNeeded: ByteBuffer.roundedToInt(Double(natural) - shaped))
-                            }
-                        }
-                    }
-                }
-            }
-            codes.withUnsafeBufferPointer { c in
-                adjustments.withUnsafeBufferPointer { a in
-                    content.showGlyphs(UnsafeBufferPointer(rebasing: c[0..<n]), adjustments: UnsafeBufferPointer(rebasing: a[0..<n]))
-                }
-            }
+            Self.showGlyphs(shaped, naturals: fontUsages[index].naturalForCID, upem: upem, codes: &codes,
+                            adjustments: &adjustments, into: &content)
         } else {
             // Marks and other offset glyphs: place each glyph on its own.
             var pen = 0.0
@@ -95,6 +70,35 @@ extension PDFDocumentWriter {
         content.endText()
         if !exact { content.endMarkedContent() }
         page!.openText = exact && line != nil ? (content.buffer.count, line!) : nil
+    }
+
+    /// Writes the glyphs of `shaped`, whose CIDs are `codes[0..<n]`, as one TJ. Glyph i advances by its
+    /// /W width; the shaped advance may differ (kerning, justification): the difference goes into the TJ
+    /// array before glyph i + 1, in thousandths of an em. `codes` and `adjustments` are scratch arrays
+    /// that only grow; this run uses their first n. Static, with the writer's arrays and content given
+    /// in-out: read through `self` they were retained and released around each run.
+    private static func showGlyphs(_ shaped: ShapedGlyphs, naturals: [Int32], upem: Double, codes: inout [UInt16],
+                                   adjustments: inout [Int32], into content: inout ContentStream) {
+        let n = shaped.count
+        if adjustments.count < n { adjustments.append(contentsOf: repeatElement(0, count: n - adjustments.count)) }
+        // A glyph's natural advance is its CID's (a CID stands for one glyph), computed once per CID.
+        adjustments.withUnsafeMutableBufferPointer { adjust in
+            codes.withUnsafeBufferPointer { cids in
+                naturals.withUnsafeBufferPointer { naturalOf in
+                    shaped.withArrays { glyphs in
+                        let advances = glyphs.advances
+                        adjust[0] = 0
+                        for i in 0..<(n - 1) {
+                            let natural = naturalOf[Int(cids[i])]
+                            let shaped = Double(advances[i]) * 1000 / upem
+                            adjust[i + 1] = Int32(truncatingIfNeeded: ByteBuffer.roundedToInt(Double(natural) - shaped))
+                        }
+                    }
+                }
+                content.showGlyphs(UnsafeBufferPointer(rebasing: cids[0..<n]),
+                                   adjustments: UnsafeBufferPointer(rebasing: adjust[0..<n]))
+            }
+        }
     }
 
     func fontIndex(_ handle: FontHandle) -> Int {
