@@ -57,14 +57,11 @@ public struct ShapedGlyphs: @unchecked Sendable {
         let storage = unsafeDowncast(buffer, to: Storage.self)
         storage.withUnsafeMutablePointers { header, tail in
             let raw = UnsafeMutableRawPointer(tail)
-            let filling = Filling(
-                advances: UnsafeMutableBufferPointer(start: raw.bindMemory(to: Int32.self, capacity: count), count: count),
-                clusters: UnsafeMutableBufferPointer(start: (raw + 4 * count).bindMemory(to: UInt32.self, capacity: count),
-                                                     count: count),
-                texts: UnsafeMutableBufferPointer(start: (raw + 8 * count).bindMemory(to: GlyphText.self, capacity: count),
-                                                  count: count),
-                glyphs: UnsafeMutableBufferPointer(start: (raw + 16 * count).bindMemory(to: UInt16.self, capacity: count),
-                                                   count: count))
+            func part<T>(_ type: T.Type, at offset: Int) -> UnsafeMutableBufferPointer<T> {
+                UnsafeMutableBufferPointer(start: (raw + offset).bindMemory(to: type, capacity: count), count: count)
+            }
+            let filling = Filling(advances: part(Int32.self, at: 0), clusters: part(UInt32.self, at: 4 * count),
+                                  texts: part(GlyphText.self, at: 8 * count), glyphs: part(UInt16.self, at: 16 * count))
             header.pointee.eachGlyphHasText = fill(filling)
             var total: Int64 = 0
             for a in filling.advances { total += Int64(a) }

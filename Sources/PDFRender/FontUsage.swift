@@ -74,7 +74,8 @@ struct FontUsage {
                         }
                     }
                     guard i < n else { break }
-                    out[i] = assign(glyph: a.glyphs[i], text: Self.text(of: i, a, in: shaped.text), glyphText: a.texts[i])
+                    out[i] = assign(glyph: a.glyphs[i], text: Self.text(of: i, a, in: shaped.text),
+                                    glyphText: a.texts[i])
                     i += 1
                 }
             }
@@ -86,7 +87,9 @@ struct FontUsage {
     private static func text(of i: Int, _ a: ShapedGlyphs.Arrays, in text: String) -> String {
         let start = Int(a.clusters[i]), length = Int(a.texts[i].length)
         var text = text
-        return text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<(start + length)]), as: UTF8.self) }
+        return text.withUTF8 { utf8 in
+            String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<(start + length)]), as: UTF8.self)
+        }
     }
 
     /// `glyph`'s advance in thousandths of an em, rounded half away from zero.
