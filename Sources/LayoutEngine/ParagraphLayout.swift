@@ -212,28 +212,19 @@ struct ParagraphLayout {
         }
         var runs: [GlyphRun] = []
         var lastRightToLeft = false
-        // The last run's advance sum (its width, without summing its growing arrays at each piece) and
-        // whether it has been merged into already (its arrays are then its own).
+        // The last run's advance sum (its width, without summing its glyphs at each piece), and the
+        // shaped runs it takes in while they continue it (made into one `ShapedGlyphs` when it ends).
         var lastSum: Int64 = 0
-        var lastMerged = false
-        // The line's glyphs and text bytes: a run merged into reserves them all at its first merge,
-        // instead of growing at each piece.
-        var lineGlyphs = 0, lineBytes = 0, lineRuns = 0
-        for i in pieces.indices {
-            lineRuns += pieces[i].piece.runs.count
-            for k in pieces[i].piece.runs.indices {
-                lineGlyphs += pieces[i].piece.runs[k].glyphs.count
-                lineBytes += pieces[i].piece.runs[k].text.utf8.count
-            }
-        }
+        var gathered: GatheredGlyphs?
+        var lineRuns = 0
+        for i in pieces.indices { lineRuns += pieces[i].piece.runs.count }
         // At most one run per shaped run (fewer when they merge): the array is allocated once.
         runs.reserveCapacity(lineRuns)
         // Widened spaces are whole font units. Rounding each space on its own let the error add up
         // (half a unit per space: 0.015 pt on a 10 pt line of 12 spaces), so justified lines missed the
         // right margin; rounding the running total keeps the line's error under half a unit.
         var extraWanted = 0.0, extraGiven = 0.0
-        // By index: a `for` loop over the pieces and their runs copied each one out (outlined copies of
-        // their arrays and strings) only to read them.
+        // By index: a `for` loop over the pieces and their runs copied each one out only to read them.
         for i in pieces.indices {
             let size = pieces[i].style.size, kind = pieces[i].piece.kind
             let color = Color.rgb(pieces[i].style.color.r, pieces[i].style.color.g, pieces[i].style.color.b)
@@ -241,16 +232,17 @@ struct ParagraphLayout {
             for k in shapedRuns.indices {
                 let rightToLeft = shapedRuns[k].isRightToLeft
                 let unitsPerEm = shapedRuns[k].face.unitsPerEm
+                let shaped = shapedRuns[k].shaped
                 // A widened space: whole font units added to its last advance.
                 var extraUnits: Int32 = 0
-                if kind == .space && extraPerSpace > 0, !shapedRuns[k].advances.isEmpty {
+                if kind == .space && extraPerSpace > 0, shaped.count > 0 {
                     extraWanted += extraPerSpace
                     let perUnit = size / Double(unitsPerEm)
                     let units = ((extraWanted - extraGiven) / perUnit).rounded()
                     extraUnits = Int32(units)
                     extraGiven += units * perUnit
                 }
-                let sum = shapedRuns[k].advanceSum + Int64(extraUnits)
+                let sum = shaped.advanceSum + Int64(extraUnits)
                 let origin = Point(x: x, y: baseline)
                 // `GlyphRun.width`, from the sum just made.
                 x += Double(sum) * size / Double(unitsPerEm)
@@ -259,26 +251,27 @@ struct ParagraphLayout {
                 if !runs.isEmpty, !rightToLeft, !lastRightToLeft,
                    canMerge(runs[runs.count - 1], width: Double(lastSum) * runs[runs.count - 1].size
                                 / Double(runs[runs.count - 1].unitsPerEm),
-                            font: shapedRuns[k].face.handle, hasOffsets: !shapedRuns[k].offsets.isEmpty,
+                            font: shapedRuns[k].face.handle, hasOffsets: !shaped.offsets.isEmpty,
                             size: size, origin: origin, color: color) {
-                    if !lastMerged {
-                        Self.reserve(&runs[runs.count - 1], glyphs: lineGlyphs, bytes: lineBytes)
-                        lastMerged = true
+                    if gathered == nil {
+                        gathered = GatheredGlyphs(runs[runs.count - 1].shaped, runs: lineRuns)
                     }
-                    // Appended straight from the shaped piece: a run made only to be merged cost its
-                    // copies and their release.
-                    shapedRuns[k].append(to: &runs[runs.count - 1], extraUnits: extraUnits)
+                    gathered!.append(shaped, extraUnits: extraUnits)
                     lastSum += sum
                 } else {
+                    if let glyphs = gathered {
+                        runs[runs.count - 1].shaped = glyphs.make()
+                        gathered = nil
+                    }
                     var run = shapedRuns[k].glyphRun(size: size, origin: origin, color: color)
-                    if extraUnits != 0 { run.advances[run.advances.count - 1] += extraUnits }
-                    runs.append(consume run)
+                    if extraUnits != 0 { run.shaped = shaped.widened(by: extraUnits) }
+                    runs.append(run)
                     lastSum = sum
-                    lastMerged = false
                 }
                 lastRightToLeft = rightToLeft
             }
         }
+        if let glyphs = gathered { runs[runs.count - 1].shaped = glyphs.make() }
         return LaidLine(height: height, baseline: baseline, width: lineWidth, runs: runs)
     }
 
@@ -310,30 +303,57 @@ struct ParagraphLayout {
     /// continues `a` (whose width, `width`, the caller knows).
     private func canMerge(_ a: GlyphRun, width: Double, font: FontHandle, hasOffsets: Bool, size: Double,
                           origin: Point, color: Color) -> Bool {
-        a.font == font && a.size == size && a.color == color && a.offsets.isEmpty && !hasOffsets
+        a.font == font && a.size == size && a.color == color && a.shaped.offsets.isEmpty && !hasOffsets
             && abs(a.origin.x + width - origin.x) < 0.001
-    }
-
-    /// Room in `a`'s arrays and text for the rest of its line, before its first merge.
-    private static func reserve(_ a: inout GlyphRun, glyphs: Int, bytes: Int) {
-        a.glyphs.reserveCapacity(glyphs)
-        a.advances.reserveCapacity(glyphs)
-        a.clusters.reserveCapacity(glyphs)
-        a.text.reserveCapacity(bytes)
     }
 }
 
-extension ShapedText {
-    /// Appends this run to `a` in place: `a`'s arrays are copied from the shaped piece's once, at the
-    /// first merge (`ParagraphLayout.reserve`), with room for the whole line (a merged copy per piece
-    /// made every line quadratic in its pieces). `extraUnits` widen the last advance (a justified
-    /// space). A method, so that the shaped run is read in place rather than copied out of its array.
-    func append(to a: inout GlyphRun, extraUnits: Int32) {
-        let shift = UInt32(a.text.utf8.count)
-        a.glyphs.append(contentsOf: glyphs)
-        a.advances.append(contentsOf: advances)
-        if extraUnits != 0 { a.advances[a.advances.count - 1] += extraUnits }
-        for cluster in clusters { a.clusters.append(cluster + shift) }
-        a.text += text
+/// The glyphs of a run that takes in the shaped runs after it (the words and spaces of a line in one
+/// face, size and colour): the parts are listed, then copied once into a `ShapedGlyphs` of the run's
+/// exact size (a merged copy per piece made every line quadratic in its pieces). Merged runs are left
+/// to right, so a glyph's text (`GlyphText`) is the one it had in its part: the next part starts where
+/// the part's text ended.
+private struct GatheredGlyphs {
+    /// Each part and the whole font units that widen its last advance (a justified space).
+    var parts: [(glyphs: ShapedGlyphs, extraUnits: Int32)] = []
+
+    init(_ first: ShapedGlyphs, runs: Int) {
+        parts.reserveCapacity(runs)
+        parts.append((first, 0))
+    }
+
+    mutating func append(_ s: ShapedGlyphs, extraUnits: Int32) { parts.append((s, extraUnits)) }
+
+    func make() -> ShapedGlyphs {
+        var count = 0, bytes = 0, eachGlyphHasText = true
+        for part in parts {
+            count += part.glyphs.count
+            bytes += part.glyphs.text.utf8.count
+            eachGlyphHasText = eachGlyphHasText && part.glyphs.eachGlyphHasText
+        }
+        var text = ""
+        text.reserveCapacity(bytes)
+        for part in parts { text += part.glyphs.text }
+        return ShapedGlyphs(count: count, text: text) { f in
+            var start = 0, shift: UInt32 = 0
+            for part in parts {
+                part.glyphs.write(into: f, at: start, clusterShift: shift)
+                start += part.glyphs.count
+                if part.extraUnits != 0 { f.advances[start - 1] += part.extraUnits }
+                shift += UInt32(part.glyphs.text.utf8.count)
+            }
+            return eachGlyphHasText
+        }
+    }
+}
+
+extension ShapedGlyphs {
+    /// These glyphs with `extraUnits` added to the last advance (a justified space).
+    func widened(by extraUnits: Int32) -> ShapedGlyphs {
+        ShapedGlyphs(count: count, text: text, offsets: offsets) { f in
+            write(into: f, at: 0, clusterShift: 0)
+            f.advances[count - 1] += extraUnits
+            return eachGlyphHasText
+        }
     }
 }

@@ -13,8 +13,8 @@ struct FontUsage {
     private(set) var cidForGlyph: [UInt16]
     private(set) var glyphForCID: [UInt16] = [0]
     private(set) var textForCID: [String] = [""]
-    private var scalarForCID: [UInt32] = [0]
-    private var lengthForCID: [UInt32] = [0]
+    /// The text each CID stands for as shaping described it (`GlyphText`), compared with a glyph's.
+    private var glyphTextForCID: [GlyphText] = [GlyphText(length: 0, scalar: 0)]
     /// The CIDs of one glyph form a chain: `cidForGlyph` gives its first CID and `nextCIDForGlyph[cid]`
     /// the next one (0 ends the chain). A glyph has one CID per text it is drawn for, rarely more than
     /// two, so walking the chain finds the (glyph, text) pair's CID faster than hashing the text would.
@@ -36,8 +36,7 @@ struct FontUsage {
         let expected = 128
         glyphForCID.reserveCapacity(expected)
         textForCID.reserveCapacity(expected)
-        scalarForCID.reserveCapacity(expected)
-        lengthForCID.reserveCapacity(expected)
+        glyphTextForCID.reserveCapacity(expected)
         nextCIDForGlyph.reserveCapacity(expected)
         naturalForCID.reserveCapacity(expected)
     }
@@ -49,52 +48,48 @@ struct FontUsage {
     /// writes). Returns false when a glyph's text cannot be expressed by ToUnicode (several glyphs for
     /// one cluster): the caller then adds ActualText.
     mutating func encode(_ run: GlyphRun, into codes: inout [UInt16]) -> Bool {
-        let n = run.glyphs.count
+        let shaped = run.shaped
+        let n = shaped.count
         if codes.count < n { codes.append(contentsOf: repeatElement(0, count: n - codes.count)) }
-        var exact = true
-        var text = run.text
         // Buffer pointers rather than the arrays, and `codes` sized first and filled in place: this loop
         // runs for every glyph drawn, and each append paid a runtime uniqueness check and a capacity check.
-        text.withUTF8 { utf8 in
-            run.glyphs.withUnsafeBufferPointer { glyphs in
-                run.clusters.withUnsafeBufferPointer { clusters in
-                    codes.withUnsafeMutableBufferPointer { out in
-                        var i = 0
-                        while i < n {
-                            // Glyphs already given a CID for the same text, the common case, read
-                            // through buffer pointers up to the first one that needs `assign`.
-                            i = cidForGlyph.withUnsafeBufferPointer { cidOf in
-                                scalarForCID.withUnsafeBufferPointer { scalarOf in
-                                    lengthForCID.withUnsafeBufferPointer { lengthOf in
-                                        var k = i
-                                        while k < n {
-                                            let glyph = Int(glyphs[k])
-                                            let (length, scalar) = Self.cluster(of: k, clusters, utf8, exact: &exact)
-                                            guard glyph < cidOf.count else { return k }
-                                            let cid = cidOf[glyph]
-                                            guard cid != 0, scalarOf[Int(cid)] == scalar, lengthOf[Int(cid)] == length else {
-                                                return k
-                                            }
-                                            out[k] = cid
-                                            k += 1
-                                        }
-                                        return n
-                                    }
-                                }
+        shaped.withArrays { a in
+            codes.withUnsafeMutableBufferPointer { out in
+                var i = 0
+                while i < n {
+                    // Glyphs already given a CID for the same text, the common case, read through buffer
+                    // pointers up to the first one that needs `assign`.
+                    i = cidForGlyph.withUnsafeBufferPointer { cidOf in
+                        glyphTextForCID.withUnsafeBufferPointer { textOf in
+                            var k = i
+                            while k < n {
+                                let glyph = Int(a.glyphs[k])
+                                guard glyph < cidOf.count else { return k }
+                                let cid = cidOf[glyph]
+                                guard cid != 0, textOf[Int(cid)] == a.texts[k] else { return k }
+                                out[k] = cid
+                                k += 1
                             }
-                            guard i < n else { break }
-                            let (length, scalar) = Self.cluster(of: i, clusters, utf8, exact: &exact)
-                            let start = Int(clusters[i])
-                            let text = String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<(start + Int(length))]),
-                                              as: UTF8.self)
-                            out[i] = assign(glyph: glyphs[i], text: text, scalar: scalar, length: length)
-                            i += 1
+                            return n
                         }
                     }
+                    guard i < n else { break }
+                    out[i] = assign(glyph: a.glyphs[i], text: Self.text(of: i, a, in: shaped.text),
+                                    glyphText: a.texts[i])
+                    i += 1
                 }
             }
         }
-        return exact
+        return shaped.eachGlyphHasText
+    }
+
+    /// The text glyph `i` of `a` stands for, in its run's `text`.
+    private static func text(of i: Int, _ a: ShapedGlyphs.Arrays, in text: String) -> String {
+        let start = Int(a.clusters[i]), length = Int(a.texts[i].length)
+        var text = text
+        return text.withUTF8 { utf8 in
+            String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<(start + length)]), as: UTF8.self)
+        }
     }
 
     /// `glyph`'s advance in thousandths of an em, rounded half away from zero.
@@ -102,7 +97,7 @@ struct FontUsage {
         Int32(truncatingIfNeeded: ByteBuffer.roundedToInt(Double(face.advance(of: glyph)) * 1000 / upem))
     }
 
-    private mutating func assign(glyph: UInt16, text: String, scalar: UInt32, length: UInt32) -> UInt16 {
+    private mutating func assign(glyph: UInt16, text: String, glyphText: GlyphText) -> UInt16 {
         if glyph == 0 { return 0 }
         if Int(glyph) >= cidForGlyph.count {
             cidForGlyph.append(contentsOf: repeatElement(0, count: Int(glyph) + 1 - cidForGlyph.count))
@@ -117,54 +112,11 @@ struct FontUsage {
         let cid = UInt16(glyphForCID.count)
         glyphForCID.append(glyph)
         textForCID.append(text)
-        scalarForCID.append(scalar)
-        lengthForCID.append(length)
+        glyphTextForCID.append(glyphText)
         nextCIDForGlyph.append(0)
         naturalForCID.append(Self.natural(face, glyph: glyph, upem: Double(face.unitsPerEm)))
         if last == 0 { cidForGlyph[Int(glyph)] = cid } else { nextCIDForGlyph[Int(last)] = cid }
         return cid
-    }
-
-    /// The UTF-8 length and first scalar of the text glyph `i` stands for (0 and 0 for the second and
-    /// later glyphs of a cluster); clears `exact` when the glyph carries no text of its own.
-    @inline(__always)
-    static func cluster(of i: Int, _ clusters: UnsafeBufferPointer<UInt32>, _ utf8: UnsafeBufferPointer<UInt8>,
-                        exact: inout Bool) -> (length: UInt32, scalar: UInt32) {
-        let start = Int(clusters[i])
-        let end = clusterEnd(clusters, i, textLength: utf8.count)
-        if end <= start { exact = false }
-        let length = UInt32(max(0, end - start))
-        return (length, length > 0 ? firstScalar(utf8, at: start) : 0)
-    }
-
-    /// Where glyph `i`'s cluster ends in the text: the next different cluster value above it (runs are
-    /// left-to-right or right-to-left), or the end of the text. Equal to the start for the second and
-    /// later glyphs of a cluster, which carry no text of their own.
-    static func clusterEnd(_ clusters: UnsafeBufferPointer<UInt32>, _ i: Int, textLength: Int) -> Int {
-        let c = clusters[i]
-        if i > 0 && clusters[i - 1] == c { return Int(c) }
-        var j = i + 1
-        while j < clusters.count && clusters[j] == c { j += 1 }
-        // Left-to-right: the next cluster starts where this one ends.
-        if j < clusters.count && clusters[j] > c { return Int(clusters[j]) }
-        // Right-to-left runs list clusters in decreasing order: this cluster ends where the previous
-        // glyph's cluster starts. Only then is a backward look needed (never for Latin text).
-        if i > 0 && clusters[i - 1] > c { return Int(clusters[i - 1]) }
-        return textLength
-    }
-
-    static func firstScalar(_ utf8: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt32 {
-        let b0 = UInt32(utf8[i])
-        if b0 < 0x80 { return b0 }
-        if b0 < 0xE0, i + 1 < utf8.count { return (b0 & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F) }
-        if b0 < 0xF0, i + 2 < utf8.count {
-            return (b0 & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
-        }
-        if i + 3 < utf8.count {
-            return (b0 & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
-                | UInt32(utf8[i + 3] & 0x3F)
-        }
-        return b0
     }
 
     /// The distinct glyphs used, sorted, `.notdef` first.

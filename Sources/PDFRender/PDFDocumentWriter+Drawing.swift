@@ -11,7 +11,8 @@ extension PDFDocumentWriter {
 
     /// Draws a shaped glyph run at its origin (baseline start, frame coordinates).
     public func draw(_ run: GlyphRun) {
-        guard page != nil, !run.glyphs.isEmpty else { return }
+        let shaped = run.shaped
+        guard page != nil, shaped.count > 0 else { return }
         let index = fontIndex(run.font)
         let exact = fontUsages[index].encode(run, into: &codes)
         let upem = Double(run.unitsPerEm)
@@ -20,7 +21,7 @@ extension PDFDocumentWriter {
         // The line start in hundredths of a point, as Td writes it; nil when the run is placed glyph by
         // glyph or lies outside any sensible page.
         let line: (x: Int, y: Int)? =
-            run.offsets.isEmpty && run.origin.x.magnitude < 1e9 && (height - run.origin.y).magnitude < 1e9
+            shaped.offsets.isEmpty && run.origin.x.magnitude < 1e9 && (height - run.origin.y).magnitude < 1e9
             ? (ByteBuffer.roundedToInt(run.origin.x * 100), ByteBuffer.roundedToInt((height - run.origin.y) * 100))
             : nil
         // A run that directly follows another one's text object (the lines of a table cell: nothing
@@ -32,14 +33,14 @@ extension PDFDocumentWriter {
         if continued != nil {
             content.buffer.bytes.removeLast(3)  // "ET\n"
         } else {
-            if !exact { content.beginActualText(run.text) }
+            if !exact { content.beginActualText(shaped.text) }
             content.beginText()
         }
         if page!.font == nil || page!.font! != (index, run.size) {
             content.setFont(fontUsages[index].resourceName, size: run.size)
             page!.font = (index, run.size)
         }
-        if run.offsets.isEmpty {
+        if shaped.offsets.isEmpty {
             // BT resets the text matrix to the identity, so a Td from there is an absolute position;
             // in a continued text object it is relative to the previous line start.
             if let line {
@@ -48,49 +49,56 @@ extension PDFDocumentWriter {
             } else {
                 content.moveText(run.origin.x, height - run.origin.y)
             }
-            // Glyph i advances by its /W width; the shaped advance may differ (kerning, justification):
-            // the difference goes into the TJ array before glyph i + 1, in thousandths of an em.
-            // `codes` and `adjustments` are scratch arrays that only grow; this run uses their first n.
-            let n = run.glyphs.count
-            if adjustments.count < n { adjustments.append(contentsOf: repeatElement(0, count: n - adjustments.count)) }
-            // A glyph's natural advance is its CID's (a CID stands for one glyph), computed once per CID.
-            let naturals = fontUsages[index].naturalForCID
-            adjustments.withUnsafeMutableBufferPointer { adjust in
-                codes.withUnsafeBufferPointer { cids in
-                    naturals.withUnsafeBufferPointer { naturalOf in
-                        run.advances.withUnsafeBufferPointer { advances in
-                            adjust[0] = 0
-                            for i in 0..<(n - 1) {
-                                let natural = naturalOf[Int(cids[i])]
-                                let shaped = Double(advances[i]) * 1000 / upem
-                                adjust[i + 1] = Int32(truncatingIfNeeded: ByteBuffer.roundedToInt(Double(natural) - shaped))
-                            }
-                        }
-                    }
-                }
-            }
-            codes.withUnsafeBufferPointer { c in
-                adjustments.withUnsafeBufferPointer { a in
-                    content.showGlyphs(UnsafeBufferPointer(rebasing: c[0..<n]), adjustments: UnsafeBufferPointer(rebasing: a[0..<n]))
-                }
-            }
+            Self.showGlyphs(shaped, naturals: fontUsages[index].naturalForCID, upem: upem, codes: &codes,
+                            adjustments: &adjustments, into: &content)
         } else {
             // Marks and other offset glyphs: place each glyph on its own.
             var pen = 0.0
             let k = run.size / upem
-            for i in 0..<run.glyphs.count {
-                let dx = Double(run.offsets[i].x) * k, dy = Double(run.offsets[i].y) * k
+            // Copies of the arrays: a rare path (combining marks).
+            let offsets = shaped.offsets, advances = shaped.advances
+            for i in 0..<shaped.count {
+                let dx = Double(offsets[i].x) * k, dy = Double(offsets[i].y) * k
                 content.setTextMatrix(1, 0, 0, 1, run.origin.x + pen + dx, height - run.origin.y + dy)
                 let code = codes[i]
                 withUnsafePointer(to: code) { p in
                     content.showGlyphs(UnsafeBufferPointer(start: p, count: 1), adjustments: nil)
                 }
-                pen += Double(run.advances[i]) * k
+                pen += Double(advances[i]) * k
             }
         }
         content.endText()
         if !exact { content.endMarkedContent() }
         page!.openText = exact && line != nil ? (content.buffer.count, line!) : nil
+    }
+
+    /// Writes the glyphs of `shaped`, whose CIDs are `codes[0..<n]`, as one TJ. Glyph i advances by its
+    /// /W width; the shaped advance may differ (kerning, justification): the difference goes into the TJ
+    /// array before glyph i + 1, in thousandths of an em. `codes` and `adjustments` are scratch arrays
+    /// that only grow; this run uses their first n. Static, with the writer's arrays and content given
+    /// in-out: read through `self` they were retained and released around each run.
+    private static func showGlyphs(_ shaped: ShapedGlyphs, naturals: [Int32], upem: Double, codes: inout [UInt16],
+                                   adjustments: inout [Int32], into content: inout ContentStream) {
+        let n = shaped.count
+        if adjustments.count < n { adjustments.append(contentsOf: repeatElement(0, count: n - adjustments.count)) }
+        // A glyph's natural advance is its CID's (a CID stands for one glyph), computed once per CID.
+        adjustments.withUnsafeMutableBufferPointer { adjust in
+            codes.withUnsafeBufferPointer { cids in
+                naturals.withUnsafeBufferPointer { naturalOf in
+                    shaped.withArrays { glyphs in
+                        let advances = glyphs.advances
+                        adjust[0] = 0
+                        for i in 0..<(n - 1) {
+                            let natural = naturalOf[Int(cids[i])]
+                            let shaped = Double(advances[i]) * 1000 / upem
+                            adjust[i + 1] = Int32(truncatingIfNeeded: ByteBuffer.roundedToInt(Double(natural) - shaped))
+                        }
+                    }
+                }
+                content.showGlyphs(UnsafeBufferPointer(rebasing: cids[0..<n]),
+                                   adjustments: UnsafeBufferPointer(rebasing: adjust[0..<n]))
+            }
+        }
     }
 
     func fontIndex(_ handle: FontHandle) -> Int {

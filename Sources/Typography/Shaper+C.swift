@@ -1,4 +1,5 @@
 import CHarfBuzz
+import Graphics
 import Synchronization
 
 /// Shapes text with HarfBuzz (kerning and standard ligatures on, as HarfBuzz defaults), one face at a
@@ -47,25 +48,20 @@ public enum Shaper {
         let infos = hb_buffer_get_glyph_infos(buffer, &count)!
         let positions = hb_buffer_get_glyph_positions(buffer, &count)!
         let n = Int(count)
-        // Reserved then appended: `Array(repeating:count:)` and `Array(unsafeUninitializedCapacity:)` go
-        // through the standard library's unspecialized allocator, which looks the storage type up at run
-        // time (half the cost of this function outside HarfBuzz); `reserveCapacity` is specialized here.
-        var glyphs: [UInt16] = [], advances: [Int32] = [], clusters: [UInt32] = []
-        glyphs.reserveCapacity(n)
-        advances.reserveCapacity(n)
-        clusters.reserveCapacity(n)
-        for i in 0..<n {
-            glyphs.append(UInt16(truncatingIfNeeded: infos[i].codepoint))
-            clusters.append(infos[i].cluster)
-            advances.append(positions[i].x_advance)
-        }
         var offsets: [SIMD2<Int32>] = []
         for i in 0..<n where positions[i].x_offset != 0 || positions[i].y_offset != 0 {
             if offsets.isEmpty { offsets = [SIMD2<Int32>](repeating: .zero, count: n) }
             offsets[i] = SIMD2(positions[i].x_offset, positions[i].y_offset)
         }
-        return ShapedText(face: face, text: text, glyphs: glyphs, advances: advances, offsets: offsets,
-                          clusters: clusters, isRightToLeft: rightToLeft)
+        let shaped = ShapedGlyphs(count: n, text: text, offsets: offsets) { f in
+            for i in 0..<n {
+                f.glyphs[i] = UInt16(truncatingIfNeeded: infos[i].codepoint)
+                f.clusters[i] = infos[i].cluster
+                f.advances[i] = positions[i].x_advance
+            }
+            return ShapedGlyphs.findTexts(f, text: text)
+        }
+        return ShapedText(face: face, shaped: shaped, isRightToLeft: rightToLeft)
     }
 }
 

@@ -1,35 +1,37 @@
 import CHarfBuzz
+import Graphics
 
 extension Shaper {
     /// The shaping of `text` by concatenating the glyphs and advances of its characters, when every
     /// one is simple in `face` and the script is guessed (nil) or Latin; nil otherwise. Clusters are
     /// the UTF-8 offsets of the characters (each its own cluster, as HarfBuzz's monotone-characters
     /// level gives them), left to right, no offsets. The language does not matter: it only selects
-    /// lookups, and none can touch these glyphs.
+    /// lookups, and none can touch these glyphs. Each glyph stands for its own character, so its text
+    /// (`GlyphText`) is that character's length and code point, known here without a look at clusters.
     static func shapeSimple(_ text: String, face: Face, script: UInt32?) -> ShapedText? {
         if let script, script != HB_SCRIPT_LATIN.rawValue { return nil }
         let table = face.simpleGlyphs
-        var text = text
-        let shaped = text.withUTF8 { utf8 -> ([UInt16], [Int32], [UInt32])? in
-            // First pass: check and count, so that text off the path allocates nothing.
-            guard !utf8.isEmpty, !table.glyphs.isEmpty, let count = Self.simpleCount(utf8, table) else { return nil }
-            var glyphs: [UInt16] = [], advances: [Int32] = [], clusters: [UInt32] = []
-            glyphs.reserveCapacity(count)
-            advances.reserveCapacity(count)
-            clusters.reserveCapacity(count)
-            var i = 0
-            while i < utf8.count {
-                let (v, length) = Self.decode(utf8, at: i)
-                glyphs.append(table.glyphs[Int(v)])
-                advances.append(table.advances[Int(v)])
-                clusters.append(UInt32(i))
-                i += length
+        var utf8Text = text
+        // First pass: check and count, so that text off the path allocates nothing.
+        guard let count = utf8Text.withUTF8({ utf8 in
+            utf8.isEmpty || table.glyphs.isEmpty ? nil : Self.simpleCount(utf8, table)
+        }) else { return nil }
+        let shaped = ShapedGlyphs(count: count, text: text) { f in
+            utf8Text.withUTF8 { utf8 in
+                var i = 0, k = 0
+                while i < utf8.count {
+                    let (v, length) = Self.decode(utf8, at: i)
+                    f.glyphs[k] = table.glyphs[Int(v)]
+                    f.advances[k] = table.advances[Int(v)]
+                    f.clusters[k] = UInt32(i)
+                    f.texts[k] = GlyphText(length: UInt32(length), scalar: v)
+                    i += length
+                    k += 1
+                }
             }
-            return (glyphs, advances, clusters)
+            return true
         }
-        guard let (glyphs, advances, clusters) = shaped else { return nil }
-        return ShapedText(face: face, text: text, glyphs: glyphs, advances: advances, offsets: [],
-                          clusters: clusters, isRightToLeft: false)
+        return ShapedText(face: face, shaped: shaped, isRightToLeft: false)
     }
 
     /// The number of characters of `utf8` when all are simple, else nil.

@@ -107,8 +107,9 @@ extension TextEdgeCaseTests {
         let chain = try Fixture.registry.chain(family: "DejaVu Sans")
         let before = try Fixture.line(writer, "Le digramme ", chain: chain, y: 60)
         writer.draw(GlyphRun(font: face.handle, size: 11, origin: Point(x: 50 + before, y: 60), color: .black,
-                             glyphs: [d, z], advances: [face.advance(of: d), face.advance(of: z)], clusters: [0, 0],
-                             text: "\u{1F3}", unitsPerEm: face.unitsPerEm))
+                             shaped: ShapedGlyphs(glyphs: [d, z], advances: [face.advance(of: d), face.advance(of: z)],
+                                                  clusters: [0, 0], text: "\u{1F3}"),
+                             unitsPerEm: face.unitsPerEm))
         try writer.endPage()
         try writer.finish()
         try expectConformant(path)

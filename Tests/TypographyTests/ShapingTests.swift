@@ -80,8 +80,8 @@ let dejaVu: FontRegistry = {
     @Test func glyphRunCarriesShapingAndWidth() {
         let shaped = Shaper.shape("Noël", face: regular)
         let run = shaped.glyphRun(size: 10, origin: .init(x: 5, y: 7), color: .black)
-        #expect(run.glyphs == shaped.glyphs)
-        #expect(run.text == "Noël")
+        #expect(run.shaped.glyphs == shaped.glyphs)
+        #expect(run.shaped.text == "Noël")
         #expect(run.unitsPerEm == 2048)
         let expected = Double(shaped.advances.reduce(0, +)) * 10 / 2048
         #expect(abs(run.width - expected) < 1e-9)

@@ -20,6 +20,8 @@ import Testing
     static func same(_ a: ShapedText, _ b: ShapedText) -> Bool {
         a.face === b.face && a.text == b.text && a.glyphs == b.glyphs && a.advances == b.advances
             && a.offsets == b.offsets && a.clusters == b.clusters && a.isRightToLeft == b.isRightToLeft
+            // The simple path gives each glyph's text directly; HarfBuzz's are found from the clusters.
+            && a.shaped.glyphTexts == b.shaped.glyphTexts && a.shaped.eachGlyphHasText == b.shaped.eachGlyphHasText
     }
 
     /// Checks `strings` on `face`: those on the simple path equal HarfBuzz under a guessed and a Latin

@@ -96,7 +96,7 @@ extension Frame {
             case .beginArtifact: depth += 1
             case .endArtifact: depth -= 1
             case .glyphs(let g):
-                out.append(PlacedRun(text: g.text, x: g.origin.x, baseline: g.origin.y, width: g.width,
+                out.append(PlacedRun(text: g.shaped.text, x: g.origin.x, baseline: g.origin.y, width: g.width,
                                      size: g.size, isArtifact: depth > 0))
             default: break
             }
