@@ -83,15 +83,18 @@ public struct ShapedGlyphs: @unchecked Sendable {
         }
     }
 
-    public var count: Int { storage.header.count }
-    public var text: String { storage.header.text }
+    // The header is read through its pointer: `storage.header` is a class's stored property, and each
+    // read of it made a dynamic exclusivity check (`swift_beginAccess`, ~75 instructions), about 1,070
+    // a relevé (placing lines, encoding and drawing runs). The storage is immutable once made.
+    public var count: Int { storage.withUnsafeMutablePointerToHeader { $0.pointee.count } }
+    public var text: String { storage.withUnsafeMutablePointerToHeader { $0.pointee.text } }
     /// Per-glyph (x, y) offsets in font units, or empty when every offset is zero (the common case).
-    public var offsets: [SIMD2<Int32>] { storage.header.offsets }
+    public var offsets: [SIMD2<Int32>] { storage.withUnsafeMutablePointerToHeader { $0.pointee.offsets } }
     /// Sum of the advances, in font units: every width is made from it.
-    public var advanceSum: Int64 { storage.header.advanceSum }
+    public var advanceSum: Int64 { storage.withUnsafeMutablePointerToHeader { $0.pointee.advanceSum } }
     /// Whether every glyph has text of its own; false when a cluster has several glyphs, whose text
     /// ToUnicode cannot give glyph by glyph.
-    public var eachGlyphHasText: Bool { storage.header.eachGlyphHasText }
+    public var eachGlyphHasText: Bool { storage.withUnsafeMutablePointerToHeader { $0.pointee.eachGlyphHasText } }
 
     /// Calls `body` with the per-glyph arrays, read in place.
     public func withArrays<R>(_ body: (Arrays) throws -> R) rethrows -> R {
