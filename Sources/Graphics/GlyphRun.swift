@@ -179,8 +179,9 @@ public struct ShapedGlyphs: @unchecked Sendable {
 }
 
 /// The text one glyph stands for, starting at its cluster (`ShapedGlyphs.clusters`): its UTF-8 length
-/// and first scalar, both 0 for the second and later glyphs of a cluster. Two glyphs with the same
-/// `GlyphText` stand for the same text, which is what a font's CIDs are told apart by.
+/// and first scalar, both 0 for the second and later glyphs of a cluster. A font's CIDs are told apart
+/// by (glyph, `GlyphText`): one glyph drawn for two texts of the same length and first scalar would
+/// share a CID, and the first text's ToUnicode, which no font we ship does (a glyph maps one sequence).
 public struct GlyphText: Sendable, Equatable {
     public var length: UInt32
     public var scalar: UInt32
