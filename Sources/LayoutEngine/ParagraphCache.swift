@@ -27,7 +27,7 @@ final class ParagraphCache: Sendable {
     func get(_ paragraph: BoundParagraph, width: Double, alignment: Alignment?) -> Lookup {
         guard let size = Self.keySize(paragraph) else { return .uncached }
         guard size <= Self.scratchSize else {
-            let key = CacheKey(size: size) { w in Self.write(paragraph, width: width, alignment: alignment, into: &w) }
+            let key = Self.key(paragraph, size: size, width: width, alignment: alignment)
             return get(key).map { .hit($0) } ?? .miss(key)
         }
         return withUnsafeTemporaryAllocation(byteCount: Self.scratchSize, alignment: 8) { scratch in
@@ -52,8 +52,12 @@ final class ParagraphCache: Sendable {
     /// The key of `paragraph` laid out at `width`: everything `ParagraphLayout.breakLines` reads. Nil for
     /// a paragraph that prints a page number: it is not cached.
     static func key(_ paragraph: BoundParagraph, width: Double, alignment: Alignment?) -> CacheKey? {
-        guard let size = keySize(paragraph) else { return nil }
-        return CacheKey(size: size) { w in write(paragraph, width: width, alignment: alignment, into: &w) }
+        keySize(paragraph).map { key(paragraph, size: $0, width: width, alignment: alignment) }
+    }
+
+    /// The key on the heap, `size` being `keySize(paragraph)`.
+    private static func key(_ paragraph: BoundParagraph, size: Int, width: Double, alignment: Alignment?) -> CacheKey {
+        CacheKey(size: size) { w in write(paragraph, width: width, alignment: alignment, into: &w) }
     }
 
     /// The size of the key of `paragraph`, nil for a paragraph that is not cached (a span is not text).

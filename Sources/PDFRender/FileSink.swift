@@ -9,7 +9,7 @@ import Synchronization
 /// The file is written without a name (`O_TMPFILE`) and linked into place once complete. A process
 /// killed mid-document leaves no file at all, and creating the file costs one directory entry
 /// instead of three (the temporary name, and the rename that removes it and adds the final one):
-/// measured on this ext4 at 30 to 40 µs less per document.
+/// measured on this ext4 (C, 2,000–3,000 files of 22 KB, six paired runs) at about 30 µs less per file.
 ///
 /// Where that cannot be done (a file system without `O_TMPFILE`, no `/proc`), a hidden temporary file
 /// in the same directory is renamed into place instead. The same happens when `path` already exists:

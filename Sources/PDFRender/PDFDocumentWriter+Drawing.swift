@@ -305,7 +305,7 @@ extension PDFDocumentWriter {
     /// The process-wide cache is keyed by the image's *content*, not its path: a file rewritten under the
     /// same path (a per-document picture on a reused temporary path) was served stale. Hashing the bytes
     /// is cheap next to decoding and compressing them.
-    private func imageIndex(png bytes: [UInt8], name path: String) throws(PDFRenderError) -> Int {
+    private func imageIndex(png bytes: [UInt8], name: String) throws(PDFRenderError) -> Int {
         let level = deflater.level
         let deflater = self.deflater
         var hash = StableHash()
@@ -313,7 +313,7 @@ extension PDFDocumentWriter {
         let (h1, h2) = hash.finish()
         let key = String(level) + ":" + String(h1, radix: 16) + ":" + String(h2, radix: 16)
         let data = try cache.image(key) { () throws(PDFRenderError) -> RenderCache.ImageData in
-            let decoded = try PNGDecoder.decode(bytes, path: path)
+            let decoded = try PNGDecoder.decode(bytes, path: name)
             return RenderCache.ImageData(width: decoded.width, height: decoded.height,
                                          colorComponents: decoded.colorComponents,
                                          samples: deflater.compress(PNGPredictor.encode(
