@@ -12,6 +12,9 @@ public struct Layout: Sendable {
     public let dependencies: [String]
     /// The page geometry (static: the same for every document of this layout).
     public let page: PageTemplate
+    /// The sample data (`samples/<name>.json`) bound, when the layout has sample data; every document
+    /// bound by this layout carries it (`BoundDocument.sample`).
+    public internal(set) var sample: LayoutSample?
     let program: CompiledLayout
 
     init(name: String, versionDigest: String, dependencies: [String], program: CompiledLayout) {
@@ -30,12 +33,14 @@ public struct Layout: Sendable {
         var context = BindContext(root: data, origins: program.slotOrigins)
         let regions = try context.bind(program.regions)
         let firstPage: PageRegions? = if let first = program.firstPage { try context.bind(first) } else { nil }
-        return BoundDocument(
+        var document = BoundDocument(
             title: try context.render(program.title), lang: program.lang,
             subject: try program.subject.map { t throws(LayoutError) in try context.render(t) },
             author: try program.author.map { t throws(LayoutError) in try context.render(t) },
             keywords: try program.keywords.map { t throws(LayoutError) in try context.render(t) },
             page: program.page, firstPage: firstPage, regions: regions, body: try context.bind(program.body),
             layoutName: name, layoutVersion: version)
+        document.sample = sample
+        return document
     }
 }

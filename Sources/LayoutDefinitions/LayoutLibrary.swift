@@ -86,7 +86,7 @@ public struct LayoutLibrary: Sendable {
     }
 
     /// Parses and compiles one layout; its version covers the layout file, its partials and
-    /// assets (each as name, length, bytes, in path order) and the fonts digest.
+    /// assets (each as name, length, bytes, in path order), the fonts digest and the sample data.
     static func loadLayout(named name: String, directory: String, fontsDigest: [UInt8]) throws(LayoutError) -> Layout {
         let relative = name + ".yaml"
         guard let data = FileManager.default.contents(atPath: directory + "/" + relative) else {
@@ -97,9 +97,31 @@ public struct LayoutLibrary: Sendable {
         let program = try compiler.compile(relativePath: relative, text: String(decoding: bytes, as: UTF8.self))
         var hash = ContentHasher()
         hash.record(relative, bytes)
-        let dependencies = compiler.dependencies.keys.sorted()
+        var dependencies = compiler.dependencies.keys.sorted()
         for dependency in dependencies { hash.record(dependency, compiler.dependencies[dependency]!) }
         hash.record("fonts", fontsDigest)
-        return Layout(name: name, versionDigest: ContentHasher.hex(hash.finalize()), dependencies: dependencies, program: program)
+        // The sample data, when there is some: the font subsets shared by the layout's documents are
+        // made from it, so it shapes every document's bytes like the layout file does.
+        let samplePath = "samples/" + name + ".json"
+        let sampleBytes = FileManager.default.contents(atPath: directory + "/" + samplePath).map { [UInt8]($0) }
+        if let sampleBytes {
+            hash.record(samplePath, sampleBytes)
+            dependencies = (dependencies + [samplePath]).sorted()
+        }
+        let digest = ContentHasher.hex(hash.finalize())
+        var layout = Layout(name: name, versionDigest: digest, dependencies: dependencies, program: program)
+        if let sampleBytes {
+            let sample: BoundDocument
+            do {
+                sample = try layout.bind(try DataValue(json: sampleBytes, name: samplePath))
+            } catch {
+                // The data path alone would not say which data: name the sample file.
+                var named = error
+                named.reason = "in \(samplePath): " + error.reason
+                throw named
+            }
+            layout.sample = LayoutSample(document: sample, key: name + "@" + digest)
+        }
+        return layout
     }
 }

@@ -31,17 +31,28 @@ struct FontEmbedding {
                                            glyphs: glyphs, newGlyphIDs: subset.newGlyphIDs)
         }
         let baseFont = Self.subsetTag(h1) + "+" + face.postScriptName
-        let cidFont = file.allocate(), descriptor = file.allocate(), fontFile = file.allocate()
-        let cidMap = file.allocate(), toUnicode = file.allocate()
+        // The advances the drawing code already rounded for its TJ adjustments: the same numbers.
+        let widths = usage.naturalForCID.map { Int($0) }
+        Self.writeObjects(into: &file, ref: usage.ref, face: face, baseFont: baseFont, widths: widths,
+                          program: program.compressed, programLength: program.length,
+                          cidToGIDMap: EncodedStream(Self.cidToGIDMap(usage, program), deflater),
+                          toUnicode: EncodedStream(Self.toUnicodeCMap(usage), deflater))
+    }
 
-        file.write(usage.ref, as: Type0Font.self) { f in
+    /// The objects of one font: the Type 0 font at `ref`, its CIDFont, descriptor, program, CIDToGIDMap
+    /// and ToUnicode CMap. `program` is Flate-compressed.
+    static func writeObjects(into file: inout PDFFileWriter, ref: Ref, face: Face, baseFont: String, widths: [Int],
+                             program: [UInt8], programLength: Int, cidToGIDMap: EncodedStream,
+                             toUnicode: EncodedStream) {
+        let cidFont = file.allocate(), descriptor = file.allocate(), fontFile = file.allocate()
+        let cidMap = file.allocate(), toUnicodeRef = file.allocate()
+
+        file.write(ref, as: Type0Font.self) { f in
             f.baseFont(baseFont)
             f.identityH()
             f.descendantFont(cidFont)
-            f.toUnicode(toUnicode)
+            f.toUnicode(toUnicodeRef)
         }
-        // The advances the drawing code already rounded for its TJ adjustments: the same numbers.
-        let widths = usage.naturalForCID.map { Int($0) }
         file.write(cidFont, as: CIDFont.self) { f in
             f.baseFont(baseFont)
             f.identitySystemInfo()
@@ -65,16 +76,16 @@ struct FontEmbedding {
             d.stemV(face.isBold ? 140 : 80)
             d.fontFile2(fontFile)
         }
-        file.stream(fontFile, data: program.compressed) { d in
-            d.pair("Length1", int: program.length)
+        file.stream(fontFile, data: program) { d in
+            d.pair("Length1", int: programLength)
             d.pair("Filter", name: "FlateDecode")
         }
-        file.flateStream(cidMap, data: cidToGIDMap(program), deflater: deflater) { _ in }
-        file.flateStream(toUnicode, data: toUnicodeCMap(), deflater: deflater) { _ in }
+        file.encodedStream(cidMap, cidToGIDMap)
+        file.encodedStream(toUnicodeRef, toUnicode)
     }
 
     /// Two bytes per CID: the glyph id the CID's glyph got in the subset (§9.7.4.2).
-    private func cidToGIDMap(_ program: RenderCache.FontProgram) -> [UInt8] {
+    static func cidToGIDMap(_ usage: FontUsage, _ program: RenderCache.FontProgram) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: usage.cidCount * 2)
         for cid in 1..<max(1, usage.cidCount) {
             let glyph = usage.glyphForCID[cid]
@@ -91,7 +102,7 @@ struct FontEmbedding {
     }
 
     /// The ToUnicode CMap (§9.10.3): each CID to the UTF-16BE text of the cluster it was drawn for.
-    private func toUnicodeCMap() -> [UInt8] {
+    static func toUnicodeCMap(_ usage: FontUsage) -> [UInt8] {
         var b = ByteBuffer(capacity: 256 + usage.cidCount * 16)
         // The fixed header in one copy (`append(raw:)` goes byte by byte, for short constants).
         Self.cmapHeader.withUTF8Buffer { b.bytes.append(contentsOf: $0) }
@@ -180,7 +191,31 @@ struct FontEmbedding {
     }
 }
 
+/// A stream's data as it goes into the file: Flate-encoded, or stored as is when too short for that to
+/// pay (`Deflater.storedBelow`). Made once, it can be written into many documents.
+struct EncodedStream: Sendable {
+    let bytes: [UInt8]
+    let filtered: Bool
+
+    init(_ data: [UInt8], _ deflater: Deflater) {
+        if let encoded = deflater.compressUnlessSmall(data) {
+            bytes = encoded
+            filtered = true
+        } else {
+            bytes = data
+            filtered = false
+        }
+    }
+}
+
 extension PDFFileWriter {
+    /// Writes an encoded stream with no other dictionary entry than its filter.
+    mutating func encodedStream(_ ref: Ref, _ encoded: EncodedStream) {
+        stream(ref, data: encoded.bytes) { d in
+            if encoded.filtered { d.pair("Filter", name: "FlateDecode") }
+        }
+    }
+
     /// Writes `data` as a stream, Flate-encoded unless it is too short for that to pay
     /// (`Deflater.storedBelow`): then stored as is, without `/Filter`, which every reader reads (§7.3.8.2).
     mutating func flateStream(_ ref: Ref, data: [UInt8], deflater: Deflater, _ dict: (inout DictWriter) -> Void) {

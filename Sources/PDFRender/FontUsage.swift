@@ -14,11 +14,11 @@ struct FontUsage {
     private(set) var glyphForCID: [UInt16] = [0]
     private(set) var textForCID: [String] = [""]
     /// The text each CID stands for as shaping described it (`GlyphText`), compared with a glyph's.
-    private var glyphTextForCID: [GlyphText] = [GlyphText(length: 0, scalar: 0)]
+    private(set) var glyphTextForCID: [GlyphText] = [GlyphText(length: 0, scalar: 0)]
     /// The CIDs of one glyph form a chain: `cidForGlyph` gives its first CID and `nextCIDForGlyph[cid]`
     /// the next one (0 ends the chain). A glyph has one CID per text it is drawn for, rarely more than
     /// two, so walking the chain finds the (glyph, text) pair's CID faster than hashing the text would.
-    private var nextCIDForGlyph: [UInt16] = [0]
+    private(set) var nextCIDForGlyph: [UInt16] = [0]
     /// Each CID's glyph advance in thousandths of an em, rounded as the /W array gives it: computed
     /// once per CID instead of once per glyph drawn (the TJ adjustments compare every glyph with it).
     private(set) var naturalForCID: [Int32]
@@ -81,6 +81,17 @@ struct FontUsage {
             }
         }
         return shaped.eachGlyphHasText
+    }
+
+    /// The CID of glyph `i` of `a` (a run of `shaped`), given one if it has none yet: `encode` for a
+    /// single glyph, for runs whose glyphs go to two fonts (`SharedFontSubsets`).
+    mutating func code(at i: Int, _ a: ShapedGlyphs.Arrays, in shaped: ShapedGlyphs) -> UInt16 {
+        let glyph = Int(a.glyphs[i])
+        if glyph < cidForGlyph.count {
+            let cid = cidForGlyph[glyph]
+            if cid != 0, glyphTextForCID[Int(cid)] == a.texts[i] { return cid }
+        }
+        return assign(glyph: a.glyphs[i], text: Self.text(of: i, a, in: shaped), glyphText: a.texts[i])
     }
 
     /// The text glyph `i` of `a` stands for, in the text of `shaped`. A glyph that stands for one

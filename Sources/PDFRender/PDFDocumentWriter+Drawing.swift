@@ -13,8 +13,17 @@ extension PDFDocumentWriter {
     public func draw(_ run: GlyphRun) {
         let shaped = run.shaped
         guard page != nil, shaped.count > 0 else { return }
-        let index = fontIndex(run.font)
-        let exact = fontUsages[index].encode(run, into: &codes)
+        let face = faceIndex(run.font)
+        // The font id of the run, or of its first glyph when its glyphs come from two fonts (`mixed`).
+        let font: Int, exact: Bool, mixed: Bool
+        if faceFonts[face].shared < 0 {
+            font = faceFonts[face].own
+            exact = fontUsages[font].encode(run, into: &codes)
+            mixed = false
+        } else {
+            (font, mixed) = encodeShared(run, face: face)
+            exact = shaped.eachGlyphHasText
+        }
         let upem = Double(run.unitsPerEm)
         let height = page!.size.height
         setFill(run.color)
@@ -36,10 +45,7 @@ extension PDFDocumentWriter {
             if !exact { content.beginActualText(shaped.text) }
             content.beginText()
         }
-        if page!.font == nil || page!.font! != (index, run.size) {
-            content.setFont(fontUsages[index].resourceName, size: run.size)
-            page!.font = (index, run.size)
-        }
+        selectFont(font, size: run.size)
         if shaped.offsets.isEmpty {
             // BT resets the text matrix to the identity, so a Td from there is an absolute position;
             // in a continued text object it is relative to the previous line start.
@@ -49,8 +55,12 @@ extension PDFDocumentWriter {
             } else {
                 content.moveText(run.origin.x, height - run.origin.y)
             }
-            Self.showGlyphs(shaped, naturals: fontUsages[index].naturalForCID, upem: upem, codes: &codes,
-                            adjustments: &adjustments, into: &content)
+            if mixed {
+                showMixedGlyphs(shaped, size: run.size, upem: upem)
+            } else {
+                Self.showGlyphs(shaped, naturals: naturals(font), upem: upem, codes: &codes,
+                                adjustments: &adjustments, into: &content)
+            }
         } else {
             // Marks and other offset glyphs: place each glyph on its own.
             var pen = 0.0
@@ -58,6 +68,7 @@ extension PDFDocumentWriter {
             // Copies of the arrays: a rare path (combining marks).
             let offsets = shaped.offsets, advances = shaped.advances
             for i in 0..<shaped.count {
+                if mixed { selectFont(codeFonts[i], size: run.size) }
                 let dx = Double(offsets[i].x) * k, dy = Double(offsets[i].y) * k
                 content.setTextMatrix(1, 0, 0, 1, run.origin.x + pen + dx, height - run.origin.y + dy)
                 let code = codes[i]
@@ -70,6 +81,85 @@ extension PDFDocumentWriter {
         content.endText()
         if !exact { content.endMarkedContent() }
         page!.openText = exact && line != nil ? (content.buffer.count, line!) : nil
+    }
+
+    /// Writes Tf unless `font` at `size` is already selected.
+    private func selectFont(_ font: Int, size: Double) {
+        if page!.font == nil || page!.font! != (font, size) {
+            content.setFont(font >= 0 ? fontUsages[font].resourceName : sharedFonts[-1 - font].name, size: size)
+            page!.font = (font, size)
+        }
+    }
+
+    /// Each CID's advance in thousandths of an em, of the font `font`.
+    private func naturals(_ font: Int) -> [Int32] {
+        font >= 0 ? fontUsages[font].naturalForCID : sharedFonts[-1 - font].subset.naturalForCID
+    }
+
+    /// Writes into `codes` the CID of each glyph of `run`, whose face has a shared subset: from the
+    /// shared subset when it holds the glyph for the same text, else from the document's own subset of
+    /// the face (made on first need). Returns the font of the first glyph, and whether the run needs
+    /// both fonts (then `codeFonts` holds each glyph's font).
+    private func encodeShared(_ run: GlyphRun, face: Int) -> (font: Int, mixed: Bool) {
+        let shaped = run.shaped
+        let n = shaped.count
+        if codes.count < n { codes.append(contentsOf: repeatElement(0, count: n - codes.count)) }
+        let sharedIndex = faceFonts[face].shared
+        let subset = sharedFonts[sharedIndex].subset
+        let sharedID = -1 - sharedIndex
+        // Most runs draw only glyphs of the shared subset: their CIDs read through buffer pointers, up to
+        // the first glyph that is not there.
+        let shared = subset.encode(shaped, into: &codes)
+        if shared == n { return (sharedID, false) }
+        if codeFonts.count < n { codeFonts.append(contentsOf: repeatElement(0, count: n - codeFonts.count)) }
+        var first = sharedID, mixed = false
+        for i in 0..<shared { codeFonts[i] = sharedID }
+        shaped.withArrays { a in
+            for i in shared..<n {
+                let font: Int
+                if let cid = subset.cid(glyph: a.glyphs[i], text: a.texts[i]) {
+                    codes[i] = cid
+                    font = sharedID
+                } else {
+                    if faceFonts[face].own < 0 { faceFonts[face].own = addOwnFont(run.font) }
+                    font = faceFonts[face].own
+                    codes[i] = fontUsages[font].code(at: i, a, in: shaped)
+                }
+                codeFonts[i] = font
+                if i == 0 { first = font } else if font != first { mixed = true }
+            }
+        }
+        return (first, mixed)
+    }
+
+    /// The glyphs of a run whose CIDs (`codes`) come from two fonts (`codeFonts`): one TJ per stretch of
+    /// one font, Tf between them. An adjustment due before a stretch's first glyph opens its TJ array,
+    /// which moves the pen the same way as at the end of the previous one.
+    private func showMixedGlyphs(_ shaped: ShapedGlyphs, size: Double, upem: Double) {
+        let n = shaped.count
+        if adjustments.count < n { adjustments.append(contentsOf: repeatElement(0, count: n - adjustments.count)) }
+        adjustments[0] = 0
+        shaped.withArrays { a in
+            for i in 0..<(n - 1) {
+                let font = codeFonts[i], cid = Int(codes[i])
+                let natural = font >= 0 ? fontUsages[font].naturalForCID[cid] : sharedFonts[-1 - font].subset.naturalForCID[cid]
+                let advance = Double(a.advances[i]) * 1000 / upem
+                adjustments[i + 1] = Int32(truncatingIfNeeded: ByteBuffer.roundedToInt(Double(natural) - advance))
+            }
+        }
+        var start = 0
+        while start < n {
+            var end = start + 1
+            while end < n && codeFonts[end] == codeFonts[start] { end += 1 }
+            selectFont(codeFonts[start], size: size)
+            codes.withUnsafeBufferPointer { cids in
+                adjustments.withUnsafeBufferPointer { adjust in
+                    content.showGlyphs(UnsafeBufferPointer(rebasing: cids[start..<end]),
+                                       adjustments: UnsafeBufferPointer(rebasing: adjust[start..<end]))
+                }
+            }
+            start = end
+        }
     }
 
     /// Writes the glyphs of `shaped`, whose CIDs are `codes[0..<n]`, as one TJ. Glyph i advances by its
@@ -101,18 +191,34 @@ extension PDFDocumentWriter {
         }
     }
 
-    func fontIndex(_ handle: FontHandle) -> Int {
-        // Consecutive runs mostly share their face: skip the dictionary lookup then.
+    /// The index in `faceFonts` of the face `handle`, its fonts added on first use.
+    func faceIndex(_ handle: FontHandle) -> Int {
+        // Consecutive runs mostly share their face: skip the search then.
         if handle.index == lastFont.handle { return lastFont.index }
         if let i = fontHandles.firstIndex(of: handle.index) {
             lastFont = (handle.index, i)
             return i
         }
-        let i = fontUsages.count
-        fontUsages.append(FontUsage(face: fonts.face(handle), resourceName: "F" + String(i + 1), ref: file.allocate()))
+        let i = faceFonts.count
+        if let subset = sharedSubsets?.subset(for: handle) {
+            sharedFonts.append((subset, file.allocate(), "F" + String(fontOrder.count + 1)))
+            fontOrder.append(-sharedFonts.count)
+            faceFonts.append(FaceFonts(own: -1, shared: sharedFonts.count - 1))
+        } else {
+            faceFonts.append(FaceFonts(own: addOwnFont(handle), shared: -1))
+        }
         fontHandles.append(handle.index)
         lastFont = (handle.index, i)
         return i
+    }
+
+    /// Adds a font whose subset this document makes, for the face `handle`; returns its font id.
+    private func addOwnFont(_ handle: FontHandle) -> Int {
+        let id = fontUsages.count
+        fontUsages.append(FontUsage(face: fonts.face(handle), resourceName: "F" + String(fontOrder.count + 1),
+                                    ref: file.allocate()))
+        fontOrder.append(id)
+        return id
     }
 
     // MARK: Paths

@@ -25,12 +25,20 @@ public final class PDFDocumentWriter {
     let pagesRef: Ref
     let resourcesRef: Ref
     @exclusivity(unchecked) var pageRefs: [Ref] = []
+    /// The fonts whose subsets this document makes (its own CIDs), by font id (≥ 0).
     @exclusivity(unchecked) var fontUsages: [FontUsage] = []
-    /// The handle index of each face in `fontUsages`, in the same order: a document draws with a handful
-    /// of faces, which a linear search finds sooner than a dictionary is even allocated.
+    /// The shared subsets this document embeds as they are (`SharedFontSubsets`), by font id −1 − index.
+    @exclusivity(unchecked) var sharedFonts: [(subset: SharedSubset, ref: Ref, name: String)] = []
+    /// Every font id in order of first use: resource `F1` is the first, and so on.
+    var fontOrder: [Int] = []
+    /// The handle index of each face drawn, and the fonts it draws with (`faceFonts`, same order): a
+    /// document draws with a handful of faces, which a linear search finds sooner than a dictionary is
+    /// even allocated.
     @exclusivity(unchecked) var fontHandles: [Int32] = []
-    /// The last face looked up, as (handle index, font index); -1 before the first.
+    @exclusivity(unchecked) var faceFonts: [FaceFonts] = []
+    /// The last face looked up, as (handle index, index in `faceFonts`); -1 before the first.
     @exclusivity(unchecked) var lastFont: (handle: Int32, index: Int) = (-1, 0)
+    let sharedSubsets: SharedFontSubsets?
     var images: [(name: String, ref: Ref, digest: UInt64, hasAlpha: Bool)] = []
     var imageIndexByPath: [String: Int] = [:]
     var transparencyGroupNeeded = false
@@ -39,6 +47,8 @@ public final class PDFDocumentWriter {
     @exclusivity(unchecked) var page: PageState?
     @exclusivity(unchecked) var content = ContentStream(capacity: 32 * 1024)
     @exclusivity(unchecked) var codes: [UInt16] = []
+    /// The font id of each glyph of a run drawn from two fonts (scratch, like `codes`).
+    @exclusivity(unchecked) var codeFonts: [Int] = []
     @exclusivity(unchecked) var adjustments: [Int32] = []
     // Marked content: for each page, the structure node of each MCID (the parent tree, §14.7.4.4).
     @exclusivity(unchecked) var mcidNodes: [[Int]] = []
@@ -56,11 +66,20 @@ public final class PDFDocumentWriter {
         var mcid: Int32
     }
 
+    /// The fonts one face draws with: a subset of the document's own (`own`, an index in `fontUsages`)
+    /// and, for a face with a shared subset, that one (`shared`, an index in `sharedFonts`); -1 for none
+    /// yet. With a shared subset, the own one is made only when a glyph is missing from the shared one.
+    struct FaceFonts {
+        var own: Int
+        var shared: Int
+    }
+
     struct PageState {
         var size: Size
         var fill: Color?
         var stroke: Color?
         var lineWidth: Double?
+        /// The font id and size last selected (Tf).
         var font: (Int, Double)?
         /// Where the last text object ended ("ET\n" the last bytes of a stream `count` long) and its line
         /// start in hundredths of a point: a run written right after it may continue it.
@@ -72,10 +91,13 @@ public final class PDFDocumentWriter {
     }
 
     /// - Parameter deflater: reuse one across documents on the same thread (a batch worker).
+    /// - Parameter sharedSubsets: font subsets made once for documents of this kind, embedded as they
+    ///   are; the glyphs they lack go to subsets of this document's own.
     public init(metadata: DocumentMetadata, fonts: FontRegistry, output: PDFOutput = .memory,
                 cache: RenderCache = .shared, options: RenderOptions = RenderOptions(),
-                deflater: Deflater? = nil) throws(PDFRenderError) {
+                deflater: Deflater? = nil, sharedSubsets: SharedFontSubsets? = nil) throws(PDFRenderError) {
         self.metadata = metadata
+        self.sharedSubsets = sharedSubsets
         self.fonts = fonts
         self.cache = cache
         self.options = options
@@ -187,9 +209,14 @@ public final class PDFDocumentWriter {
             }
         }
         finished = true
-        for usage in fontUsages {
-            try FontEmbedding(usage: usage, cache: cache, deflater: deflater,
-                              granularity: options.subsetGranularity).write(into: &file)
+        for id in fontOrder {
+            if id >= 0 {
+                try FontEmbedding(usage: fontUsages[id], cache: cache, deflater: deflater,
+                                  granularity: options.subsetGranularity).write(into: &file)
+            } else {
+                let shared = sharedFonts[-1 - id]
+                shared.subset.write(into: &file, ref: shared.ref)
+            }
         }
         writeResources()
         let kids = pageRefs
@@ -255,7 +282,9 @@ public final class PDFDocumentWriter {
     }
 
     private func writeResources() {
-        let fontEntries = fontUsages.map { ($0.resourceName, $0.ref) }
+        let fontEntries = fontOrder.map { id in
+            id >= 0 ? (fontUsages[id].resourceName, fontUsages[id].ref) : (sharedFonts[-1 - id].name, sharedFonts[-1 - id].ref)
+        }
         let imageEntries = images.map { ($0.name, $0.ref) }
         file.write(resourcesRef, as: Resources.self) { r in
             r.fonts(fontEntries)

@@ -14,6 +14,10 @@ public struct BoundDocument: Sendable {
     public var body: [BoundBlock]
     public var layoutName: String
     public var layoutVersion: String
+    /// The layout's sample document, bound (`Layouts/samples/<layout>.json`), when the layout has one:
+    /// the renderer makes from it the font subsets every document of the layout shares. Part of the
+    /// layout version, like the layout file.
+    public var sample: LayoutSample?
 
     public init(title: String, lang: String = "fr-FR", subject: String? = nil, author: String? = nil,
                 keywords: String? = nil, page: PageTemplate = PageTemplate(), firstPage: PageRegions? = nil,
@@ -30,6 +34,18 @@ public struct BoundDocument: Sendable {
         self.body = body
         self.layoutName = layoutName
         self.layoutVersion = layoutVersion
+    }
+}
+
+/// A layout's sample document, bound once when the layout is loaded. `key` names the layout and
+/// its full version: what the renderer computes from the sample is cached under it.
+public final class LayoutSample: Sendable {
+    public let document: BoundDocument
+    public let key: String
+
+    public init(document: BoundDocument, key: String) {
+        self.document = document
+        self.key = key
     }
 }
 

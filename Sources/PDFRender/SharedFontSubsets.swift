@@ -1,0 +1,148 @@
+import Graphics
+import PDFSyntax
+import Typography
+
+/// Font subsets made once for a kind of document and embedded, byte for byte, in every document of
+/// that kind. Built from the frames of a reference document (a layout's sample): for each face it drew,
+/// the glyphs and texts it drew become a fixed subset, compressed once at the highest level, with its
+/// widths, CIDToGIDMap and ToUnicode CMap. A document then draws each glyph from the shared subset when
+/// it is there, and only the other glyphs (a name's letters the sample lacks) from a subset of its own,
+/// a second font of the same face: its own subset shrinks from some sixty glyphs to about ten, and
+/// with it the work of subsetting and compressing per document.
+///
+/// The output stays a function of its inputs: the shared subsets depend only on the reference frames
+/// (so, for a layout, on its version, which covers its sample) and the fonts.
+public final class SharedFontSubsets: Sendable {
+    let subsets: [SharedSubset]
+
+    /// - Parameter compressionLevel: the documents' level; 0 (no compression) stays 0, any other
+    ///   compresses the shared programs at level 12, once.
+    public init(frames: [Frame], fonts: FontRegistry, compressionLevel: Int32) throws(PDFRenderError) {
+        var usages: [FontUsage] = []
+        var codes: [UInt16] = []
+        for frame in frames {
+            for item in frame.items {
+                guard case .glyphs(let run) = item, run.shaped.count > 0 else { continue }
+                let i: Int
+                if let found = usages.firstIndex(where: { $0.face.handle == run.font }) {
+                    i = found
+                } else {
+                    i = usages.count
+                    usages.append(FontUsage(face: fonts.face(run.font), resourceName: "", ref: Ref(1)))
+                }
+                _ = usages[i].encode(run, into: &codes)
+            }
+        }
+        let deflater = Deflater(level: compressionLevel == 0 ? 0 : 12)
+        var subsets: [SharedSubset] = []
+        for usage in usages where usage.cidCount > 1 {
+            subsets.append(try SharedSubset(usage, deflater: deflater))
+        }
+        self.subsets = subsets
+    }
+
+    /// The shared subset of the face `handle`, if the reference document drew with it.
+    func subset(for handle: FontHandle) -> SharedSubset? {
+        subsets.first { $0.face.handle == handle }
+    }
+
+    /// Number of glyphs (with `.notdef`) in the shared subset of each face, for tests.
+    public var glyphCounts: [FontHandle: Int] {
+        Dictionary(uniqueKeysWithValues: subsets.map { ($0.face.handle, $0.glyphCount) })
+    }
+}
+
+/// One face's shared subset: its CIDs (fixed, in the reference document's order of first use) and
+/// every part of its font objects but their object numbers.
+final class SharedSubset: Sendable {
+    let face: Face
+    let baseFont: String
+    /// The first CID of each glyph (0: none), and the next CID of the same glyph for another text.
+    let firstCID: [UInt16]
+    let nextCID: [UInt16]
+    let glyphTexts: [GlyphText]
+    /// Each CID's advance in thousandths of an em, as /W gives it (`FontUsage.naturalForCID`).
+    let naturalForCID: [Int32]
+    let glyphCount: Int
+    let program: [UInt8]
+    let programLength: Int
+    let cidToGIDMap: EncodedStream
+    let toUnicode: EncodedStream
+
+    init(_ usage: FontUsage, deflater: Deflater) throws(PDFRenderError) {
+        face = usage.face
+        let glyphs = usage.sortedGlyphs
+        let subset: FontSubset
+        do throws(TypographyError) {
+            subset = try Subsetter.subset(face, glyphs: glyphs)
+        } catch {
+            throw PDFRenderError(.fontEmbedding, "\(face.path): \(error.reason)")
+        }
+        let program = RenderCache.FontProgram(compressed: deflater.compress(subset.bytes), length: subset.bytes.count,
+                                              glyphs: glyphs, newGlyphIDs: subset.newGlyphIDs)
+        // Tagged apart from a document's own subset of the same glyphs: two fonts of one file never
+        // share a name.
+        var hash = StableHash()
+        hash.update(face.digest)
+        hash.update(UInt64(0x5348_4152_4544))  // "SHARED"
+        for g in glyphs { hash.update(UInt64(g)) }
+        baseFont = FontEmbedding.subsetTag(hash.finish().0) + "+" + face.postScriptName
+        firstCID = usage.cidForGlyph
+        nextCID = usage.nextCIDForGlyph
+        glyphTexts = usage.glyphTextForCID
+        naturalForCID = usage.naturalForCID
+        glyphCount = glyphs.count
+        self.program = program.compressed
+        programLength = program.length
+        cidToGIDMap = EncodedStream(FontEmbedding.cidToGIDMap(usage, program), deflater)
+        toUnicode = EncodedStream(FontEmbedding.toUnicodeCMap(usage), deflater)
+    }
+
+    /// The CID of `glyph` drawn for `text`, or nil when the shared subset does not hold that pair.
+    /// Glyph 0 (`.notdef`) is CID 0 of every font.
+    @inline(__always)
+    func cid(glyph: UInt16, text: GlyphText) -> UInt16? {
+        if glyph == 0 { return 0 }
+        guard Int(glyph) < firstCID.count else { return nil }
+        var cid = firstCID[Int(glyph)]
+        while cid != 0 {
+            if glyphTexts[Int(cid)] == text { return cid }
+            cid = nextCID[Int(cid)]
+        }
+        return nil
+    }
+
+    /// Writes the CIDs of the glyphs of `shaped` into `codes` (already long enough) up to the first
+    /// glyph this subset lacks; returns that glyph's index, or the glyph count.
+    func encode(_ shaped: ShapedGlyphs, into codes: inout [UInt16]) -> Int {
+        codes.withUnsafeMutableBufferPointer { out in
+            firstCID.withUnsafeBufferPointer { first in
+                glyphTexts.withUnsafeBufferPointer { textOf in
+                    shaped.withArrays { a in
+                        for i in 0..<a.count {
+                            let glyph = Int(a.glyphs[i])
+                            guard glyph < first.count else { return i }
+                            let cid = first[glyph]
+                            if cid != 0 && textOf[Int(cid)] == a.texts[i] {
+                                out[i] = cid
+                            } else if glyph == 0 {
+                                out[i] = 0
+                            } else if let other = self.cid(glyph: a.glyphs[i], text: a.texts[i]) {
+                                out[i] = other
+                            } else {
+                                return i
+                            }
+                        }
+                        return a.count
+                    }
+                }
+            }
+        }
+    }
+
+    func write(into file: inout PDFFileWriter, ref: Ref) {
+        FontEmbedding.writeObjects(into: &file, ref: ref, face: face, baseFont: baseFont,
+                                   widths: naturalForCID.map { Int($0) }, program: program,
+                                   programLength: programLength, cidToGIDMap: cidToGIDMap, toUnicode: toUnicode)
+    }
+}
