@@ -17,16 +17,16 @@ public struct LayoutLibrary: Sendable {
         return LayoutLibrary(directory: directory, fontsDirectory: fontsDirectory, layouts: layouts)
     }
 
-    /// Checks every layout of `directory` and binds each to its sample data
-    /// (`samples/<name>.json`, required): every problem found, for `paperasse layouts check`.
+    /// Checks every layout of `directory` and its sample data (`samples/<name>.json`, required; loading
+    /// a layout binds its sample): every problem found, for `paperasse layouts check`.
     public static func check(directory: String, fontsDirectory: String) -> [LayoutError] {
         var errors: [LayoutError] = []
         do {
             let fonts = try fontsDigest(fontsDirectory)
             for name in try layoutNames(directory) {
-                do {
+                do throws(LayoutError) {
                     let layout = try loadLayout(named: name, directory: directory, fontsDigest: fonts)
-                    _ = try layout.bind(try sampleData(named: name, directory: directory))
+                    if layout.sample == nil { throw missingSample(name) }
                 } catch {
                     errors.append(error)
                 }
@@ -53,10 +53,12 @@ public struct LayoutLibrary: Sendable {
 
     static func sampleData(named name: String, directory: String) throws(LayoutError) -> DataValue {
         let path = directory + "/samples/" + name + ".json"
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw LayoutError(.io, "missing sample data samples/\(name).json for layout '\(name)'")
-        }
+        guard let data = FileManager.default.contents(atPath: path) else { throw missingSample(name) }
         return try DataValue(json: data, name: "samples/\(name).json")
+    }
+
+    static func missingSample(_ name: String) -> LayoutError {
+        LayoutError(.io, "missing sample data samples/\(name).json for layout '\(name)'")
     }
 
     static func layoutNames(_ directory: String) throws(LayoutError) -> [String] {
@@ -111,9 +113,10 @@ public struct LayoutLibrary: Sendable {
         let digest = ContentHasher.hex(hash.finalize())
         var layout = Layout(name: name, versionDigest: digest, dependencies: dependencies, program: program)
         if let sampleBytes {
+            let data = try DataValue(json: sampleBytes, name: samplePath)
             let sample: BoundDocument
             do {
-                sample = try layout.bind(try DataValue(json: sampleBytes, name: samplePath))
+                sample = try layout.bind(data)
             } catch {
                 // The data path alone would not say which data: name the sample file.
                 var named = error

@@ -86,9 +86,15 @@ extension PDFDocumentWriter {
     /// Writes Tf unless `font` at `size` is already selected.
     private func selectFont(_ font: Int, size: Double) {
         if page!.font == nil || page!.font! != (font, size) {
-            content.setFont(font >= 0 ? fontUsages[font].resourceName : sharedFonts[-1 - font].name, size: size)
+            content.setFont(resource(font).name, size: size)
             page!.font = (font, size)
         }
+    }
+
+    /// The resource name and object of the font `font` (a font id: ≥ 0 the document's own subset,
+    /// −1 − i the shared subset `sharedFonts[i]`).
+    func resource(_ font: Int) -> (name: String, ref: Ref) {
+        font >= 0 ? (fontUsages[font].resourceName, fontUsages[font].ref) : (sharedFonts[-1 - font].name, sharedFonts[-1 - font].ref)
     }
 
     /// Each CID's advance in thousandths of an em, of the font `font`.
@@ -139,19 +145,21 @@ extension PDFDocumentWriter {
         let n = shaped.count
         if adjustments.count < n { adjustments.append(contentsOf: repeatElement(0, count: n - adjustments.count)) }
         adjustments[0] = 0
-        shaped.withArrays { a in
-            for i in 0..<(n - 1) {
-                let font = codeFonts[i], cid = Int(codes[i])
-                let natural = font >= 0 ? fontUsages[font].naturalForCID[cid] : sharedFonts[-1 - font].subset.naturalForCID[cid]
-                let advance = Double(a.advances[i]) * 1000 / upem
-                adjustments[i + 1] = Int32(truncatingIfNeeded: ByteBuffer.roundedToInt(Double(natural) - advance))
-            }
-        }
         var start = 0
         while start < n {
+            let font = codeFonts[start]
             var end = start + 1
-            while end < n && codeFonts[end] == codeFonts[start] { end += 1 }
-            selectFont(codeFonts[start], size: size)
+            while end < n && codeFonts[end] == font { end += 1 }
+            // The adjustments after each glyph of the stretch, from its font's widths.
+            let naturalOf = naturals(font)
+            shaped.withArrays { a in
+                for i in start..<min(end, n - 1) {
+                    let advance = Double(a.advances[i]) * 1000 / upem
+                    adjustments[i + 1] = Int32(truncatingIfNeeded:
+                        ByteBuffer.roundedToInt(Double(naturalOf[Int(codes[i])]) - advance))
+                }
+            }
+            selectFont(font, size: size)
             codes.withUnsafeBufferPointer { cids in
                 adjustments.withUnsafeBufferPointer { adjust in
                     content.showGlyphs(UnsafeBufferPointer(rebasing: cids[start..<end]),

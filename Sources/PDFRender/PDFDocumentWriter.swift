@@ -214,8 +214,7 @@ public final class PDFDocumentWriter {
                 try FontEmbedding(usage: fontUsages[id], cache: cache, deflater: deflater,
                                   granularity: options.subsetGranularity).write(into: &file)
             } else {
-                let shared = sharedFonts[-1 - id]
-                shared.subset.write(into: &file, ref: shared.ref)
+                sharedFonts[-1 - id].subset.write(into: &file, ref: sharedFonts[-1 - id].ref)
             }
         }
         writeResources()
@@ -282,9 +281,7 @@ public final class PDFDocumentWriter {
     }
 
     private func writeResources() {
-        let fontEntries = fontOrder.map { id in
-            id >= 0 ? (fontUsages[id].resourceName, fontUsages[id].ref) : (sharedFonts[-1 - id].name, sharedFonts[-1 - id].ref)
-        }
+        let fontEntries = fontOrder.map { resource($0) }
         let imageEntries = images.map { ($0.name, $0.ref) }
         file.write(resourcesRef, as: Resources.self) { r in
             r.fonts(fontEntries)

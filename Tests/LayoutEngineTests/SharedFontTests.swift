@@ -3,6 +3,7 @@ import LayoutDefinitions
 import LayoutEngine
 import Portal
 import Testing
+import TestSupport
 
 /// The relevé's documents embed the font subsets made from the layout's sample byte for byte, and
 /// subsets of their own only for the glyphs the sample lacks; the bytes of a document do not depend on
@@ -14,24 +15,9 @@ import Testing
         return try DataValue(json: text.replacingOccurrences(of: "Dupré-Lefèvre", with: "Øster-Kowalczyk Ğül"))
     }
 
-    /// Each font's BaseFont and the SHA-256 of its decoded program.
+    /// Each font's BaseFont and the SHA-256 of its program.
     static func programs(_ path: String) throws -> [String: String] {
-        let script = """
-            import hashlib, sys, pikepdf
-            pdf = pikepdf.open(sys.argv[1])
-            for page in pdf.pages:
-                for f in page.Resources.Font.values():
-                    d = f.DescendantFonts[0].FontDescriptor.FontFile2.read_bytes()
-                    print(str(f.BaseFont)[1:], hashlib.sha256(d).hexdigest())
-            """
-        let r = try Tool.python(script, [path])
-        try #require(r.status == 0, "pikepdf failed: \(r.stderr)")
-        var out: [String: String] = [:]
-        for line in r.stdout.split(separator: "\n") {
-            let parts = line.split(separator: " ")
-            out[String(parts[0])] = String(parts[1])
-        }
-        return out
+        Dictionary(try PDFTools.fontPrograms(path).map { ($0.name, $0.sha256) }, uniquingKeysWith: { a, _ in a })
     }
 
     @Test func documentsShareTheSampleSubsetsAndAddTheirOwn() throws {

@@ -51,25 +51,6 @@ import Typography
         try writer.finish()
     }
 
-    /// Each font's BaseFont and the SHA-256 of its decoded program, in resource order.
-    static func programs(_ path: String) throws -> [(name: String, digest: String)] {
-        let script = """
-            import hashlib, sys, pikepdf
-            pdf = pikepdf.open(sys.argv[1])
-            fonts = pdf.pages[0].Resources.Font
-            for key in sorted(fonts.keys()):
-                f = fonts[key]
-                d = f.DescendantFonts[0].FontDescriptor.FontFile2.read_bytes()
-                print(str(f.BaseFont)[1:], hashlib.sha256(d).hexdigest())
-            """
-        let r = try Tool.python(script, [path])
-        try #require(r.exitCode == 0, "pikepdf failed: \(r.combined)")
-        return r.stdout.split(separator: "\n").map {
-            let parts = $0.split(separator: " ")
-            return (String(parts[0]), String(parts[1]))
-        }
-    }
-
     @Test func theSharedSubsetHoldsTheReferenceGlyphs() throws {
         let face = try Fixture.registry.face(family: "DejaVu Sans")
         let distinct = Set(Shaper.shape(Self.reference, face: face).glyphs).count
@@ -108,13 +89,13 @@ import Typography
         let a = dir.file("a.pdf"), b = dir.file("b.pdf")
         try Self.document(Self.sharedOnly + ["Øster"], shared: Self.shared, path: a)
         try Self.document(["Müller", "0,5 €"], shared: Self.shared, path: b)
-        let pa = try Self.programs(a), pb = try Self.programs(b)
+        let pa = try PDFTools.fontPrograms(a), pb = try PDFTools.fontPrograms(b)
         #expect(pa.count == 2 && pb.count == 2)
         // F1 is the shared subset in both (the first glyph drawn is in it); F2 each document's own.
         #expect(pa.first?.name == pb.first?.name)
-        #expect(pa.first?.digest == pb.first?.digest)
+        #expect(pa.first?.sha256 == pb.first?.sha256)
         #expect(pa.last?.name != pb.last?.name)
-        #expect(pa.last?.digest != pb.last?.digest)
+        #expect(pa.last?.sha256 != pb.last?.sha256)
     }
 
     @Test func glyphsLandWhereExactSubsetsPutThem() throws {

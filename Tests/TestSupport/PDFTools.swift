@@ -160,6 +160,31 @@ public enum PDFTools {
         return r.stdout.components(separatedBy: "\n\u{0}\n").filter { !$0.isEmpty }
     }
 
+    /// Each font of every page (pikepdf), in page-resource order, once: its BaseFont and the SHA-256 of
+    /// its decoded font program, to tell which fonts two documents embed byte for byte.
+    public static func fontPrograms(_ path: String) throws -> [(name: String, sha256: String)] {
+        let script = """
+            import hashlib, sys, pikepdf
+            pdf = pikepdf.open(sys.argv[1])
+            seen = set()
+            for page in pdf.pages:
+                fonts = page.obj.get("/Resources", {}).get("/Font", {})
+                for key in sorted(fonts.keys()):
+                    font = fonts[key]
+                    if font.objgen in seen:
+                        continue
+                    seen.add(font.objgen)
+                    program = font.DescendantFonts[0].FontDescriptor.FontFile2.read_bytes()
+                    print(str(font.BaseFont)[1:], hashlib.sha256(program).hexdigest())
+            """
+        let r = try Tool.python(script, [path])
+        guard r.exitCode == 0 else { throw ToolError(description: "pikepdf failed: \(r.combined)") }
+        return r.stdout.split(separator: "\n").map {
+            let parts = $0.split(separator: " ")
+            return (String(parts[0]), String(parts[1]))
+        }
+    }
+
     /// The trailer `/ID` (first identifier) in uppercase hexadecimal, read by pikepdf.
     public static func trailerID(_ path: String) throws -> String {
         let script = """

@@ -38,7 +38,9 @@ public struct BoundDocument: Sendable {
 }
 
 /// A layout's sample document, bound once when the layout is loaded. `key` names the layout and
-/// its full version: what the renderer computes from the sample is cached under it.
+/// its full version: what the renderer computes from the sample is cached under it. `document` does
+/// not carry its own sample (`document.sample` is nil): to render the sample as a document of its
+/// layout, bind the sample data with `Layout.bind`.
 public final class LayoutSample: Sendable {
     public let document: BoundDocument
     public let key: String
