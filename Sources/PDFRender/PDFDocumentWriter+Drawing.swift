@@ -26,34 +26,26 @@ extension PDFDocumentWriter {
         }
         let upem = Double(run.unitsPerEm)
         let height = page!.size.height
+        openText()
+        if !exact { content.beginActualText(shaped.text) }
         setFill(run.color)
-        // The line start in hundredths of a point, as Td writes it; nil when the run is placed glyph by
-        // glyph or lies outside any sensible page.
-        let line: (x: Int, y: Int)? =
-            shaped.offsets.isEmpty && run.origin.x.magnitude < 1e9 && (height - run.origin.y).magnitude < 1e9
-            ? (ByteBuffer.roundedToInt(run.origin.x * 100), ByteBuffer.roundedToInt((height - run.origin.y) * 100))
-            : nil
-        // A run that directly follows another one's text object (the lines of a table cell: nothing
-        // written in between, same colour) continues that text object instead of closing and opening
-        // one: its Td then moves from the previous line start (§9.4.2), by a difference taken in the
-        // same hundredths of a point, so the position is exactly the one an absolute Td would give.
-        let continued: (x: Int, y: Int)? =
-            if exact, line != nil, let end = page!.openText, end.count == content.buffer.count { end.line } else { nil }
-        if continued != nil {
-            content.buffer.bytes.removeLast(3)  // "ET\n"
-        } else {
-            if !exact { content.beginActualText(shaped.text) }
-            content.beginText()
-        }
         selectFont(font, size: run.size)
         if shaped.offsets.isEmpty {
-            // BT resets the text matrix to the identity, so a Td from there is an absolute position;
-            // in a continued text object it is relative to the previous line start.
-            if let line {
-                let from = continued ?? (0, 0)
-                content.moveText(centiX: line.x - from.x, centiY: line.y - from.y)
+            // The line start in hundredths of a point, as Td writes it. Td moves from the previous line
+            // start (§9.4.2; BT starts from the origin), by a difference taken in the same hundredths, so
+            // the position is exactly the one an absolute Td would give. Where the previous line start
+            // is unknown, Tm sets the position outright; a run far off any sensible page, with doubles.
+            if run.origin.x.magnitude < 1e9 && (height - run.origin.y).magnitude < 1e9 {
+                let x = ByteBuffer.roundedToInt(run.origin.x * 100), y = ByteBuffer.roundedToInt((height - run.origin.y) * 100)
+                if let from = page!.text!.line {
+                    content.moveText(centiX: x - from.x, centiY: y - from.y)
+                } else {
+                    content.setTextPosition(centiX: x, centiY: y)
+                }
+                page!.text!.line = (x, y)
             } else {
-                content.moveText(run.origin.x, height - run.origin.y)
+                content.setTextMatrix(1, 0, 0, 1, run.origin.x, height - run.origin.y)
+                page!.text!.line = nil
             }
             if mixed {
                 showMixedGlyphs(shaped, size: run.size, upem: upem)
@@ -77,10 +69,29 @@ extension PDFDocumentWriter {
                 }
                 pen += Double(advances[i]) * k
             }
+            page!.text!.line = nil
         }
-        content.endText()
+        // The replacement text's sequence, begun inside the text object, ends inside it.
         if !exact { content.endMarkedContent() }
-        page!.openText = exact && line != nil ? (content.buffer.count, line!) : nil
+    }
+
+    /// Writes BT unless a text object is open.
+    private func openText() {
+        guard page!.text == nil else { return }
+        content.beginText()
+        page!.text = TextObject(depth: page!.markedDepth, line: (0, 0))
+    }
+
+    /// Writes ET if a text object is open, before something a text object cannot hold (a path, an
+    /// image, a clip, marked content that is not only text) or at the end of the page.
+    func closeText() {
+        guard let text = page!.text else { return }
+        // ET inside a sequence begun after BT would interleave the two (§14.6): only a broken textOnly
+        // promise gets here.
+        precondition(page!.markedDepth == text.depth,
+                     "marked content begun with textOnly: true holds something other than glyph runs")
+        content.endText()
+        page!.text = nil
     }
 
     /// Writes Tf unless `font` at `size` is already selected.
@@ -235,6 +246,7 @@ extension PDFDocumentWriter {
         // An empty path paints nothing; writing `f`/`S`/`B` without a current path is an error readers
         // merely tolerate (a path object starts with m or re, ISO 32000-1 §8.5.2).
         guard page != nil, style.fill != nil || style.stroke != nil, !path.elements.isEmpty else { return }
+        closeText()
         let dashed = !(style.stroke?.dash.isEmpty ?? true)
         if dashed {
             content.saveState()
@@ -262,6 +274,7 @@ extension PDFDocumentWriter {
 
     public func pushClip(_ path: Path) {
         guard page != nil else { return }
+        closeText()
         content.saveState()
         // An empty clip path clips everything away; say so with an empty rectangle rather than `W n`
         // without a current path, which is undefined (§8.5.4).
@@ -272,6 +285,7 @@ extension PDFDocumentWriter {
 
     public func popClip() {
         guard page != nil, page!.clipDepth > 0 else { return }
+        closeText()
         content.restoreState()
         page!.clipDepth -= 1
         resetTrackedState()
@@ -396,6 +410,7 @@ extension PDFDocumentWriter {
         guard page != nil else { throw PDFRenderError(.invalidState, "drawImage outside a page") }
         let index = try imageIndex(source)
         let h = page!.size.height
+        closeText()
         content.saveState()
         content.transform(rect.width, 0, 0, rect.height, rect.minX, h - rect.maxY)
         content.drawXObject(images[index].name)
@@ -499,8 +514,14 @@ extension PDFDocumentWriter {
     // MARK: Marked content
 
     /// Starts content that belongs to structure node `node` (tagged PDF, ISO 32000-1 §14.7.4).
-    public func beginStructure(node: Int) {
+    ///
+    /// - Parameter textOnly: a promise that everything up to the matching `endStructure` is glyph runs
+    ///   (or marked content holding only glyph runs; `holdsOnlyText` tells for a frame's items). The
+    ///   sequence then goes inside the open text object, and the runs after it can continue that
+    ///   object. Drawing anything else before its end breaks the promise and stops the program.
+    public func beginStructure(node: Int, textOnly: Bool = false) {
         guard page != nil else { return }
+        if textOnly { openText() } else { closeText() }
         let pageIndex = pageRefs.count
         let mcid = mcidNodes[pageIndex].count
         mcidNodes[pageIndex].append(node)
@@ -511,13 +532,17 @@ extension PDFDocumentWriter {
 
     public func endStructure() {
         guard page != nil, page!.markedDepth > 0 else { return }
+        // A text object begun inside this sequence ends before it does.
+        if let text = page!.text, text.depth == page!.markedDepth { closeText() }
         content.endMarkedContent()
         page!.markedDepth -= 1
     }
 
     /// Starts content outside the logical structure; `pagination` for running headers and footers.
-    public func beginArtifact(pagination: Bool) {
+    /// `textOnly` as for `beginStructure`.
+    public func beginArtifact(pagination: Bool, textOnly: Bool = false) {
         guard page != nil else { return }
+        if textOnly { openText() } else { closeText() }
         content.beginArtifact(pagination: pagination)
         page!.markedDepth += 1
     }

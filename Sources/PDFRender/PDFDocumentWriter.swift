@@ -74,6 +74,17 @@ public final class PDFDocumentWriter {
         var shared: Int
     }
 
+    /// An open text object (BT written, ET not yet).
+    struct TextObject {
+        /// How many marked-content sequences were open when BT was written. The object must end at that
+        /// depth: a sequence begun inside it ends inside it, one begun before it ends after it
+        /// (ISO 32000-1 §14.6: marked content and text objects nest, they do not overlap).
+        var depth: Int
+        /// The line start (§9.4.2) in hundredths of a point, as the last Td or Tm set it; nil when a
+        /// glyph-by-glyph run moved it elsewhere.
+        var line: (x: Int, y: Int)?
+    }
+
     struct PageState {
         var size: Size
         var fill: Color?
@@ -81,9 +92,9 @@ public final class PDFDocumentWriter {
         var lineWidth: Double?
         /// The font id and size last selected (Tf).
         var font: (Int, Double)?
-        /// Where the last text object ended ("ET\n" the last bytes of a stream `count` long) and its line
-        /// start in hundredths of a point: a run written right after it may continue it.
-        var openText: (count: Int, line: (x: Int, y: Int))?
+        /// The text object left open after the last run (nil when none is): the next run continues it
+        /// unless something that a text object cannot hold comes first.
+        var text: TextObject?
         var clipDepth = 0
         var markedDepth = 0
         var openNode: Int?
@@ -132,6 +143,9 @@ public final class PDFDocumentWriter {
     /// Ends the page: compresses its content, writes the page object, and streams what is ready out.
     public func endPage() throws(PDFRenderError) {
         guard let state = page else { throw PDFRenderError(.invalidState, "endPage without beginPage") }
+        // Sequences begun inside the open text object end inside it, then the object, then the others.
+        while page!.markedDepth > (page!.text?.depth ?? 0) { content.endMarkedContent(); page!.markedDepth -= 1 }
+        closeText()
         while page!.markedDepth > 0 { content.endMarkedContent(); page!.markedDepth -= 1 }
         while page!.clipDepth > 0 { content.restoreState(); page!.clipDepth -= 1 }
         let contentRef = file.allocate()
@@ -164,22 +178,45 @@ public final class PDFDocumentWriter {
     }
 
     /// Renders a laid-out frame as one page.
+    ///
+    /// Marked content that holds only text (a table cell, a line, a running footer) is written inside
+    /// the text object the runs before it left open: a row of cells is then one text object whose Td
+    /// move from cell to cell, instead of a BT, an absolute Td and an ET per cell.
     public func render(_ frame: Frame) throws(PDFRenderError) {
         try beginPage(size: frame.size)
-        for item in frame.items {
-            switch item {
+        let items = frame.items
+        for i in items.indices {
+            switch items[i] {
             case .glyphs(let run): draw(run)
             case .path(let path, let style): draw(path, style: style)
             case .image(let source, let rect): try drawImage(source, in: rect)
             case .pushClip(let path): pushClip(path)
             case .popClip: popClip()
-            case .beginStructure(let node): beginStructure(node: node)
+            case .beginStructure(let node): beginStructure(node: node, textOnly: Self.holdsOnlyText(items, from: i))
             case .endStructure: endStructure()
-            case .beginArtifact(let pagination): beginArtifact(pagination: pagination)
+            case .beginArtifact(let pagination): beginArtifact(pagination: pagination,
+                                                              textOnly: Self.holdsOnlyText(items, from: i))
             case .endArtifact: endArtifact()
             }
         }
         try endPage()
+    }
+
+    /// Whether the marked content that `items[start]` begins holds nothing but glyph runs (and marked
+    /// content holding only those) up to its end: the `textOnly` of `beginStructure` and `beginArtifact`.
+    public static func holdsOnlyText(_ items: [FrameItem], from start: Int) -> Bool {
+        var depth = 0
+        for j in start..<items.count {
+            switch items[j] {
+            case .glyphs: continue
+            case .beginStructure, .beginArtifact: depth += 1
+            case .endStructure, .endArtifact:
+                depth -= 1
+                if depth == 0 { return true }
+            case .path, .image, .pushClip, .popClip: return false
+            }
+        }
+        return false
     }
 
     // MARK: Output

@@ -160,6 +160,12 @@ public struct ContentStream: Sendable {
     public mutating func moveText(centiX tx: Int, centiY ty: Int) {
         centiPair(tx, ty, UInt8(ascii: "T"), UInt8(ascii: "d"))
     }
+    /// `1 0 0 1 x y Tm`: the text and line matrices set to a translation to (x, y), given in hundredths
+    /// of a point (`units / 100`), wherever the text object had got to.
+    public mutating func setTextPosition(centiX x: Int, centiY y: Int) {
+        buffer.append(raw: "1 0 0 1 ")
+        centiPair(x, y, UInt8(ascii: "T"), UInt8(ascii: "m"))
+    }
 
     /// `[(codes…) adj (codes…)] TJ` with two-byte codes (Identity-H). `adjustments[i]` is applied *before*
     /// glyph i, in thousandths of text space (positive moves left, §9.4.3); zero adjustments are omitted.

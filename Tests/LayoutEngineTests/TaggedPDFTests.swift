@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import LayoutDefinitions
 import Testing
+import TestSupport
 
 /// Tagged PDF and PDF/A, read back by poppler and pikepdf (ISO 32000-1 §14.8, ISO 19005-2).
 @Suite struct TaggedPDFTests {
@@ -104,6 +105,19 @@ import Testing
             // name type encoding emb sub uni object ID: emb and sub are yes.
             #expect(cols.count >= 7 && cols[cols.count - 5] == "yes" && cols[cols.count - 4] == "yes", "\(line)")
         }
+    }
+
+    /// The relevé's cells, lines and footer are marked content that holds only text: they sit inside
+    /// text objects, a row of cells in one, and every text object and sequence nests properly (a text
+    /// object ends before a rule, a background or the logo).
+    @Test func releveMarkedContentNestsWithTextObjects() throws {
+        let path = try Harness.renderFile(try releveDocument())
+        let nesting = try PDFTools.contentNesting(path)
+        #expect(nesting.problems.isEmpty, "\(nesting.problems)")
+        let textObjects = nesting.operators.filter { $0 == "BT" }.count
+        let sequences = nesting.operators.filter { $0 == "BDC" || $0 == "BMC" }.count
+        #expect(sequences > 150, "\(sequences) marked-content sequences")
+        #expect(textObjects > 0 && textObjects * 10 < sequences, "\(textObjects) text objects for \(sequences) sequences")
     }
 
     @Test func documentsRenderedOnParallelThreadsMatchTheSequentialOnes() throws {

@@ -199,6 +199,51 @@ public enum PDFTools {
         return ids[0]
     }
 
+    /// How the operators of each page's content nest, read by pikepdf: `problems` lists every text
+    /// object and marked-content sequence that overlap instead of nesting (ISO 32000-1 §14.6), every
+    /// operator a text object cannot hold found inside one (paths, `q`/`Q`, `cm`, `Do`, §8.2 figure 9),
+    /// every text operator outside one, and anything left open at the end of a page; empty when the
+    /// content is well formed. `operators` is the sequence of BT, ET, BDC, BMC and EMC, page by page.
+    public static func contentNesting(_ path: String) throws -> (problems: [String], operators: [String]) {
+        let script = """
+            import sys, pikepdf
+            pdf = pikepdf.open(sys.argv[1])
+            outside = {"m", "l", "c", "v", "y", "h", "re", "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n",
+                        "W", "W*", "q", "Q", "cm", "Do", "sh", "BI"}
+            inside = {"Tj", "TJ", "'", '"', "Td", "TD", "Tm", "T*"}
+            for number, page in enumerate(pdf.pages, 1):
+                stack = []
+                for operands, op in pikepdf.parse_content_stream(page):
+                    op = str(op)
+                    if op in ("BT", "ET", "BDC", "BMC", "EMC"): print("op", op)
+                    if op == "BT":
+                        if "T" in stack: print("problem page", number, "BT inside a text object")
+                        stack.append("T")
+                    elif op in ("BDC", "BMC"):
+                        stack.append("M")
+                    elif op == "ET":
+                        if not stack or stack[-1] != "T": print("problem page", number, "ET closes", stack[-1:] or "nothing")
+                        if "T" in stack: stack.remove("T") if stack[-1] != "T" else stack.pop()
+                    elif op == "EMC":
+                        if not stack or stack[-1] != "M": print("problem page", number, "EMC closes", stack[-1:] or "nothing")
+                        if "M" in stack:
+                            i = len(stack) - 1 - stack[::-1].index("M"); del stack[i]
+                    elif op in outside and "T" in stack:
+                        print("problem page", number, op, "inside a text object")
+                    elif op in inside and "T" not in stack:
+                        print("problem page", number, op, "outside a text object")
+                if stack: print("problem page", number, "left open:", stack)
+            """
+        let r = try Tool.python(script, [path])
+        guard r.exitCode == 0 else { throw ToolError(description: "pikepdf failed: \(r.combined)") }
+        var problems: [String] = [], operators: [String] = []
+        for line in r.stdout.split(separator: "\n") {
+            if line.hasPrefix("op ") { operators.append(String(line.dropFirst(3))) }
+            if line.hasPrefix("problem ") { problems.append(String(line.dropFirst(8))) }
+        }
+        return (problems, operators)
+    }
+
     /// Every character MuPDF places on page `page` (`mutool draw -F stext`), with its origin: the
     /// visual order of glyphs, whatever order a text extractor would choose to print them in.
     public static func mutoolCharacters(_ path: String, page: Int = 1) throws -> [(x: Double, y: Double, c: String)] {
