@@ -18,12 +18,14 @@ public final class Deflater {
 
     deinit { libdeflate_free_compressor(compressor) }
 
-    /// Streams shorter than this are stored without a filter. Each libdeflate call costs about 34 K
+    /// Streams shorter than this are stored without a filter. Each libdeflate call costs about 34–56 K
     /// instructions however short its input (it resets a 64 K-entry hash table and builds Huffman
-    /// codes); a CIDToGIDMap of 94–158 bytes shrinks by 25–46 bytes, which ` /Filter /FlateDecode`
-    /// (21 bytes) mostly eats back. Measured on the 200 benchmark relevés: +28 bytes and −75 K
-    /// instructions a document (README, "Where the time goes").
-    public static let storedBelow = 256
+    /// codes), while a short stream shrinks by little: a CIDToGIDMap of 94–158 bytes by 25–46, which
+    /// ` /Filter /FlateDecode` (21 bytes) mostly eats back; the ToUnicode CMap of a document's own
+    /// subset of a few glyphs (338–450 bytes) by some 110. Measured on the 200 benchmark relevés: at
+    /// 256, +28 bytes and −75 K instructions a document; raised to 512, which stores those CMaps too,
+    /// another +220 bytes and −0.11 M instructions (README, "Where the time goes").
+    public static let storedBelow = 512
 
     /// `input` compressed, or `nil` when it is shorter than `storedBelow` and should be stored as is.
     public func compressUnlessSmall(_ input: [UInt8]) -> [UInt8]? {
