@@ -277,26 +277,60 @@ struct TableLayout {
         return tr
     }
 
-    /// The grid of one page's part of the table, as a single stroked path (an artifact).
+    /// The grid of one page's part of the table, as a single stroked path (an artifact): a rule above
+    /// each row and below the last, and each column boundary as one line for as many consecutive rows
+    /// as have it (a subtotal row spanning columns interrupts some). The PDF writer would join the
+    /// pieces of a boundary drawn row by row too, but by sorting every segment of the page.
     static func drawGrid(_ segment: [(y: Double, row: LaidRow)], x: Double, width: Double, flow: inout Flow, style: TableStyle) {
         guard style.borderWidth > 0, let last = segment.last else { return }
         var path = Path()
-        path.reserveCapacity(segment.reduce(2) { $0 + 4 + 2 * $1.row.cells.count })
-        // By index: iterating rows and cells copied each one (and retained its cells' bodies) to read
-        // two numbers.
+        path.reserveCapacity(4 * segment.count + 8)
+        // The boundaries drawn down to the current row: x (relative to the table) and where they began,
+        // in x order, like a row's cells. By index: iterating rows and cells copied each one (and
+        // retained its cells' bodies) to read two numbers.
+        var open: [(x: Double, from: Double)] = [], next: [(x: Double, from: Double)] = []
+        open.reserveCapacity(16)
+        next.reserveCapacity(16)
+        func close(_ boundary: (x: Double, from: Double), at y: Double) {
+            path.move(to: Point(x: x + boundary.x, y: boundary.from))
+            path.line(to: Point(x: x + boundary.x, y: y))
+        }
+        var above = segment[0].y  // the bottom of the row above
         for s in segment.indices {
-            let y = segment[s].y, height = segment[s].row.height
+            let y = segment[s].y
             path.move(to: Point(x: x, y: y))
             path.line(to: Point(x: x + width, y: y))
-            for c in segment[s].row.cells.indices {
-                let cellX = segment[s].row.cells[c].x
-                path.move(to: Point(x: x + cellX, y: y))
-                path.line(to: Point(x: x + cellX, y: y + height))
+            // A boundary goes on only across rows that touch.
+            if y != above {
+                for boundary in open { close(boundary, at: above) }
+                open.removeAll(keepingCapacity: true)
             }
-            path.move(to: Point(x: x + width, y: y))
-            path.line(to: Point(x: x + width, y: y + height))
+            // This row's boundaries, left to right: each cell's left edge, then the table's right edge.
+            next.removeAll(keepingCapacity: true)
+            var k = 0
+            let cells = segment[s].row.cells.count
+            for c in 0...cells {
+                let bx = c < cells ? segment[s].row.cells[c].x : width
+                while k < open.count && open[k].x < bx {
+                    close(open[k], at: y)
+                    k += 1
+                }
+                if k < open.count && open[k].x == bx {
+                    next.append(open[k])
+                    k += 1
+                } else {
+                    next.append((bx, y))
+                }
+            }
+            while k < open.count {
+                close(open[k], at: y)
+                k += 1
+            }
+            swap(&open, &next)
+            above = y + segment[s].row.height
         }
         let bottom = last.y + last.row.height
+        for boundary in open { close(boundary, at: bottom) }
         path.move(to: Point(x: x, y: bottom))
         path.line(to: Point(x: x + width, y: bottom))
         flow.emit(.beginArtifact(pagination: false))

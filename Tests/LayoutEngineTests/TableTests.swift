@@ -100,6 +100,40 @@ import Testing
         #expect(totalRow.children.count == 2)
     }
 
+    /// The grid is one stroked path: a rule above every row and below the last, and each column
+    /// boundary as one line down the rows that have it. The total row spans the first three columns,
+    /// so the two boundaries inside that span stop at its top; the table's edges and the last boundary
+    /// run to the bottom.
+    @Test func gridDrawsEachBoundaryAsOneLineDownTheRowsThatHaveIt() throws {
+        let laid = try Self.laidTable(5)
+        var segments: [(from: Point, to: Point)] = []
+        for item in laid.pages[0].items {
+            guard case .path(let path, let style) = item, style.stroke != nil else { continue }
+            var start: Point?
+            for element in path.elements {
+                switch element {
+                case .move(let p): start = p
+                case .line(let p): segments.append((start!, p))
+                default: Issue.record("a grid holds only lines: \(element)")
+                }
+            }
+        }
+        let horizontal = segments.filter { $0.from.y == $0.to.y }, vertical = segments.filter { $0.from.x == $0.to.x }
+        #expect(horizontal.count + vertical.count == segments.count)
+        // Header, five rows and the total: seven rules above them and one below.
+        #expect(horizontal.count == 8)
+        #expect(horizontal.allSatisfy { close($0.from.x, 20) && close($0.to.x, 270) })
+        let top = horizontal.map(\.from.y).min()!, bottom = horizontal.map(\.from.y).max()!
+        let totalTop = horizontal.map(\.from.y).sorted()[6]
+        // Five boundaries: the left edge, three between the four columns, the right edge.
+        #expect(vertical.count == 5, "\(vertical)")
+        let byX = vertical.sorted { $0.from.x < $1.from.x }
+        for (i, line) in byX.enumerated() {
+            let inSpan = i == 1 || i == 2
+            #expect(close(line.from.y, top) && close(line.to.y, inSpan ? totalTop : bottom), "boundary \(i): \(line)")
+        }
+    }
+
     @Test func zebraStripesEveryOtherBodyRowAcrossTheTableWidth() throws {
         let laid = try Self.laidTable(6)
         let zebra = Color.rgb(238.0 / 255, 238.0 / 255, 238.0 / 255)
