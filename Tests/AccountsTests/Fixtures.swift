@@ -1,13 +1,12 @@
 import Accounts
 import Foundation
+import TestSupport
 
 /// Temporary database files and a small hand-written account for the store tests.
 enum Fixtures {
-    /// A fresh path in a new temporary directory (the directory is left for the OS to clean).
+    /// A fresh path in a new temporary directory, removed when the test process exits.
     static func databasePath(_ name: String = "accounts.db") throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("paperasse-accounts-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir.appendingPathComponent(name).path
+        TestFiles.processDirectory("accounts") + "/" + name
     }
 
     static func day(_ text: String) -> Day { try! Day(iso: text) }

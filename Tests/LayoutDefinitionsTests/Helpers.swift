@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 @testable import LayoutDefinitions
 
 /// Paths of the repository, found from this file so tests run from any directory.
@@ -20,7 +21,7 @@ struct Scratch {
     let fonts: String
 
     init(_ files: [String: String] = [:], binary: [String: [UInt8]] = [:]) {
-        let base = NSTemporaryDirectory() + "layoutdefs-" + UUID().uuidString
+        let base = TestFiles.processDirectory("layoutdefs")
         directory = base + "/Layouts"
         fonts = base + "/Fonts"
         let fm = FileManager.default

@@ -1,5 +1,6 @@
 import Accounts
 import Foundation
+import TestSupport
 import Portal
 
 /// A small hand-written population whose every amount is known, in a real SQLite file.
@@ -17,9 +18,7 @@ enum PortalFixtures {
     static func euros(_ e: Int64, _ c: Int64 = 0) -> Money { Money(euros: e, cents: c) }
 
     static func store() throws -> SQLiteAccountStore {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("paperasse-portal-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let store = try SQLiteAccountStore(path: dir.appendingPathComponent("portal.db").path)
+        let store = try SQLiteAccountStore(path: TestFiles.processDirectory("portal") + "/portal.db")
         try store.insert(Caisse(code: "012010000", name: "CPAM de la Corse-du-Sud",
                                 address: PostalAddress(street: "Boulevard Abbatucci", postalCode: "20000", city: "Ajaccio")))
         try store.insert([accountA(), accountB()])

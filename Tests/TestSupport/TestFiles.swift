@@ -35,6 +35,26 @@ public enum TestFiles {
     }
 }
 
+extension TestFiles {
+    /// A fresh directory `prefix-UUID` under this test process's own temporary root, which is removed
+    /// when the process exits, whatever the tests left in it — unless `PAPERASSE_KEEP_TEST_FILES` is
+    /// set. For scratch files whose owner outlives any one scope (a store a fixture opens and hands out).
+    public static func processDirectory(_ prefix: String) -> String {
+        let dir = processRoot + "/" + prefix + "-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    private static let processRoot: String = {
+        let root = NSTemporaryDirectory() + "/paperasse-tests-\(getpid())"
+        try! FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        if ProcessInfo.processInfo.environment["PAPERASSE_KEEP_TEST_FILES"] == nil {
+            atexit { try? FileManager.default.removeItem(atPath: NSTemporaryDirectory() + "/paperasse-tests-\(getpid())") }
+        }
+        return root
+    }()
+}
+
 /// A fresh directory under the system temporary directory, removed when the value is dropped — unless
 /// `PAPERASSE_KEEP_TEST_FILES` is set, to look at what a failing test wrote.
 public final class TemporaryDirectory: @unchecked Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Paths of the package, found by walking up from this file to `Package.swift`, so the tests run from
 /// any working directory.
@@ -36,22 +37,10 @@ enum PackageRoot {
     }
 }
 
-/// Every temporary directory of this test process lives under one root, removed when the process
-/// exits (set `PAPERASSE_KEEP_TMP=1` to keep it and look at the files a failure names).
-let temporaryRoot: String = {
-    let root = NSTemporaryDirectory() + "paperasse-layouttests-\(getpid())"
-    try! FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-    if ProcessInfo.processInfo.environment["PAPERASSE_KEEP_TMP"] != "1" {
-        atexit { try? FileManager.default.removeItem(atPath: NSTemporaryDirectory() + "paperasse-layouttests-\(getpid())") }
-    }
-    return root
-}()
-
-/// A fresh temporary directory, one per test.
+/// A fresh temporary directory, one per test, under the test process's root (removed at exit; set
+/// `PAPERASSE_KEEP_TEST_FILES=1` to keep it and look at the files a failure names).
 func makeTemporaryDirectory(_ prefix: String = "layouttests") -> String {
-    let dir = temporaryRoot + "/" + prefix + "-" + UUID().uuidString
-    try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    return dir
+    TestFiles.processDirectory(prefix)
 }
 
 /// The names of the files of a directory, sorted.
