@@ -18,14 +18,16 @@ public final class Deflater {
 
     deinit { libdeflate_free_compressor(compressor) }
 
-    /// Streams shorter than this are stored without a filter. Each libdeflate call costs about 34–56 K
-    /// instructions however short its input (it resets a 64 K-entry hash table and builds Huffman
-    /// codes), while a short stream shrinks by little: a CIDToGIDMap of 94–158 bytes by 25–46, which
-    /// ` /Filter /FlateDecode` (21 bytes) mostly eats back; the ToUnicode CMap of a document's own
-    /// subset of a few glyphs (338–450 bytes) by some 110. Measured on the 200 benchmark relevés: at
-    /// 256, +28 bytes and −75 K instructions a document; raised to 512, which stores those CMaps too,
-    /// another +220 bytes and −0.11 M instructions (README, "Where the time goes").
-    public static let storedBelow = 512
+    /// Streams shorter than this are stored without a filter. Each libdeflate call costs about 35–50 K
+    /// instructions however short its input (7–12 µs here: it clears a 128 KiB hash table and builds
+    /// Huffman codes), while a short stream shrinks by little: a CIDToGIDMap of 94–158 bytes by 25–46,
+    /// which ` /Filter /FlateDecode` (21 bytes) mostly eats back; the ToUnicode CMap of a document's own
+    /// subset of a few glyphs (338–450 bytes) by some 110; that subset's program (550–1,000 bytes for
+    /// one to nine glyphs) by about 80. Measured on the 200 benchmark relevés, against compressing
+    /// them all: +28 bytes and −75 K instructions a document for the CIDToGIDMaps (at 256), +220 and
+    /// −0.11 M for the CMaps (at 512), +169 and −0.15 M for the programs (at 1,024). Longer streams
+    /// (pages, object streams, the shared subsets) are always compressed.
+    public static let storedBelow = 1024
 
     /// `input` compressed, or `nil` when it is shorter than `storedBelow` and should be stored as is.
     public func compressUnlessSmall(_ input: [UInt8]) -> [UInt8]? {

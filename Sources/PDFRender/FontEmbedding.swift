@@ -27,22 +27,22 @@ struct FontEmbedding {
             } catch {
                 throw PDFRenderError(.fontEmbedding, "\(face.path): \(error.reason)")
             }
-            return RenderCache.FontProgram(compressed: deflater.compress(subset.bytes), length: subset.bytes.count,
+            return RenderCache.FontProgram(encoded: EncodedStream(subset.bytes, deflater), length: subset.bytes.count,
                                            glyphs: glyphs, newGlyphIDs: subset.newGlyphIDs)
         }
         let baseFont = Self.subsetTag(h1) + "+" + face.postScriptName
         // The advances the drawing code already rounded for its TJ adjustments: the same numbers.
         let widths = usage.naturalForCID.map { Int($0) }
         Self.writeObjects(into: &file, ref: usage.ref, face: face, baseFont: baseFont, widths: widths,
-                          program: program.compressed, programLength: program.length,
+                          program: program.encoded, programLength: program.length,
                           cidToGIDMap: EncodedStream(Self.cidToGIDMap(usage, program), deflater),
                           toUnicode: EncodedStream(Self.toUnicodeCMap(usage), deflater))
     }
 
     /// The objects of one font: the Type 0 font at `ref`, its CIDFont, descriptor, program, CIDToGIDMap
-    /// and ToUnicode CMap. `program` is Flate-compressed.
+    /// and ToUnicode CMap.
     static func writeObjects(into file: inout PDFFileWriter, ref: Ref, face: Face, baseFont: String, widths: [Int],
-                             program: [UInt8], programLength: Int, cidToGIDMap: EncodedStream,
+                             program: EncodedStream, programLength: Int, cidToGIDMap: EncodedStream,
                              toUnicode: EncodedStream) {
         let cidFont = file.allocate(), descriptor = file.allocate(), fontFile = file.allocate()
         let cidMap = file.allocate(), toUnicodeRef = file.allocate()
@@ -76,9 +76,9 @@ struct FontEmbedding {
             d.stemV(face.isBold ? 140 : 80)
             d.fontFile2(fontFile)
         }
-        file.stream(fontFile, data: program) { d in
+        file.stream(fontFile, data: program.bytes) { d in
             d.pair("Length1", int: programLength)
-            d.pair("Filter", name: "FlateDecode")
+            if program.filtered { d.pair("Filter", name: "FlateDecode") }
         }
         file.encodedStream(cidMap, cidToGIDMap)
         file.encodedStream(toUnicodeRef, toUnicode)

@@ -5,7 +5,9 @@ import Synchronization
 /// Values are immutable; the lock only guards the dictionaries, never the work of computing a value.
 public final class RenderCache: Sendable {
     struct FontProgram: Sendable {
-        let compressed: [UInt8]
+        /// The program as the FontFile2 stream holds it: Flate-encoded, or stored when short.
+        let encoded: EncodedStream
+        /// Its length before encoding (`/Length1`).
         let length: Int
         /// The glyphs subset (sorted) and the new id each got.
         let glyphs: [UInt16]

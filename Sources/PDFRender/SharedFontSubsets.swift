@@ -68,7 +68,7 @@ final class SharedSubset: Sendable {
     /// The same advances as /W takes them.
     let widths: [Int]
     let glyphCount: Int
-    let program: [UInt8]
+    let program: EncodedStream
     let programLength: Int
     let cidToGIDMap: EncodedStream
     let toUnicode: EncodedStream
@@ -82,7 +82,7 @@ final class SharedSubset: Sendable {
         } catch {
             throw PDFRenderError(.fontEmbedding, "\(face.path): \(error.reason)")
         }
-        let program = RenderCache.FontProgram(compressed: deflater.compress(subset.bytes), length: subset.bytes.count,
+        let program = RenderCache.FontProgram(encoded: EncodedStream(subset.bytes, deflater), length: subset.bytes.count,
                                               glyphs: glyphs, newGlyphIDs: subset.newGlyphIDs)
         // Tagged apart from a document's own subset of the same glyphs: two fonts of one file never
         // share a name.
@@ -97,7 +97,7 @@ final class SharedSubset: Sendable {
         naturalForCID = usage.naturalForCID
         widths = usage.naturalForCID.map { Int($0) }
         glyphCount = glyphs.count
-        self.program = program.compressed
+        self.program = program.encoded
         programLength = program.length
         cidToGIDMap = EncodedStream(FontEmbedding.cidToGIDMap(usage, program), deflater)
         toUnicode = EncodedStream(FontEmbedding.toUnicodeCMap(usage), deflater)
