@@ -94,6 +94,12 @@ public struct ShapedGlyphs: @unchecked Sendable {
     public var advanceSum: Int64 { storage.withUnsafeMutablePointerToHeader { $0.pointee.advanceSum } }
     /// Whether every glyph has text of its own; false when a cluster has several glyphs, whose text
     /// ToUnicode cannot give glyph by glyph.
+    /// The identity of the immutable storage these glyphs share with their copies: values with the
+    /// same identity hold the same glyphs (a cached paragraph's runs keep theirs in every document),
+    /// so a renderer may key what it derives from them by it, as long as it keeps a copy (and with it
+    /// the identity) alive.
+    public var identity: ObjectIdentifier { ObjectIdentifier(storage) }
+
     public var eachGlyphHasText: Bool { storage.withUnsafeMutablePointerToHeader { $0.pointee.eachGlyphHasText } }
 
     /// Calls `body` with the per-glyph arrays, read in place.

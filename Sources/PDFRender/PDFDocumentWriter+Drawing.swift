@@ -16,12 +16,22 @@ extension PDFDocumentWriter {
         let face = faceIndex(run.font)
         // The font id of the run, or of its first glyph when its glyphs come from two fonts (`mixed`).
         let font: Int, exact: Bool, mixed: Bool
+        // For a run of the shared subset alone: its TJ operation as an earlier document wrote it, or
+        // the subset to give the one written here to.
+        var written: [UInt8]?, remember: SharedSubset?
+        let placed = shaped.offsets.isEmpty
         if faceFonts[face].shared < 0 {
             font = faceFonts[face].own
             exact = fontUsages[font].encode(run, into: &codes)
             mixed = false
         } else {
-            (font, mixed) = encodeShared(run, face: face)
+            let subset = sharedFonts[faceFonts[face].shared].subset
+            if placed, let operation = subset.showOperation(for: shaped) {
+                (font, mixed, written) = (-1 - faceFonts[face].shared, false, operation)
+            } else {
+                (font, mixed) = encodeShared(run, face: face)
+                if placed && !mixed && font < 0 { remember = subset }
+            }
             exact = shaped.eachGlyphHasText
         }
         let upem = Double(run.unitsPerEm)
@@ -30,7 +40,7 @@ extension PDFDocumentWriter {
         if !exact { content.beginActualText(shaped.text) }
         setFill(run.color)
         selectFont(font, size: run.size)
-        if shaped.offsets.isEmpty {
+        if placed {
             // The line start in hundredths of a point, as Td writes it. Td moves from the previous line
             // start (§9.4.2; BT starts from the origin), by a difference taken in the same hundredths, so
             // the position is exactly the one an absolute Td would give. Where the previous line start
@@ -47,11 +57,15 @@ extension PDFDocumentWriter {
                 content.setTextMatrix(1, 0, 0, 1, run.origin.x, height - run.origin.y)
                 page!.text!.line = nil
             }
-            if mixed {
+            if let written {
+                content.buffer.bytes.append(contentsOf: written)
+            } else if mixed {
                 showMixedGlyphs(shaped, size: run.size, upem: upem)
             } else {
+                let start = content.buffer.count
                 Self.showGlyphs(shaped, naturals: naturals(font), upem: upem, codes: &codes,
                                 adjustments: &adjustments, into: &content)
+                remember?.remember(showOperation: content.buffer.bytes[start...], for: shaped)
             }
         } else {
             // Marks and other offset glyphs: place each glyph on its own.

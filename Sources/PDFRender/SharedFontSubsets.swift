@@ -1,5 +1,6 @@
 import Graphics
 import PDFSyntax
+import Synchronization
 import Typography
 
 /// Font subsets made once for a kind of document and embedded, byte for byte, in every document of
@@ -103,6 +104,23 @@ final class SharedSubset: Sendable {
         toUnicode = EncodedStream(FontEmbedding.toUnicodeCMap(usage), deflater)
     }
 
+    /// The TJ operations (`[(…)…]TJ`) written for runs drawn from this subset alone, by the identity
+    /// of their shaped glyphs: a cached paragraph's lines are drawn in many documents with the same
+    /// CIDs and adjustments each time, so they are encoded once. Shared by the threads that render
+    /// documents of this kind.
+    private let showOperations = Mutex(ShowOperations())
+
+    /// The TJ operation written earlier for `shaped`, if any.
+    func showOperation(for shaped: ShapedGlyphs) -> [UInt8]? {
+        showOperations.withLock { $0[shaped.identity] }
+    }
+
+    /// Remembers the TJ operation just written for `shaped`, drawn from this subset alone.
+    func remember(showOperation bytes: ArraySlice<UInt8>, for shaped: ShapedGlyphs) {
+        let copy = Array(bytes)
+        showOperations.withLock { $0.insert(shaped, copy) }
+    }
+
     /// The CID of `glyph` drawn for `text`, or nil when the shared subset does not hold that pair.
     /// Glyph 0 (`.notdef`) is CID 0 of every font.
     @inline(__always)
@@ -149,5 +167,60 @@ final class SharedSubset: Sendable {
         FontEmbedding.writeObjects(into: &file, ref: ref, face: face, baseFont: baseFont,
                                    widths: widths, program: program,
                                    programLength: programLength, cidToGIDMap: cidToGIDMap, toUnicode: toUnicode)
+    }
+}
+
+/// TJ operations by the identity of the shaped glyphs they draw (`ShapedGlyphs.identity`): open
+/// addressing over the identity's address, which is hashed by one multiplication instead of a
+/// dictionary's SipHash (the lookup runs for every line of every document). An entry keeps its glyphs
+/// alive, so their identity cannot pass to other glyphs while it is here. Emptied when full, like the
+/// layout caches.
+struct ShowOperations {
+    private var slots = [Int32](repeating: 0, count: 1 << 12)  // index + 1 in `entries`, 0 when empty
+    private var entries: [(glyphs: ShapedGlyphs, bytes: [UInt8])] = []
+    static let limit = 1 << 16
+    var count: Int { entries.count }
+
+    /// The first slot to probe: the address's high bits after a multiplicative mix (its low bits are
+    /// the same for every object: allocations are aligned).
+    private static func start(_ id: ObjectIdentifier, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(UInt(bitPattern: id)) &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+    }
+
+    subscript(id: ObjectIdentifier) -> [UInt8]? {
+        let mask = slots.count - 1
+        var i = Self.start(id, mask)
+        while true {
+            let slot = Int(slots[i])
+            if slot == 0 { return nil }
+            if entries[slot - 1].glyphs.identity == id { return entries[slot - 1].bytes }
+            i = (i + 1) & mask
+        }
+    }
+
+    mutating func insert(_ glyphs: ShapedGlyphs, _ bytes: [UInt8]) {
+        if entries.count >= Self.limit {
+            entries.removeAll(keepingCapacity: true)
+            for i in slots.indices { slots[i] = 0 }
+        }
+        if (entries.count + 1) * 2 > slots.count { grow() }
+        let id = glyphs.identity, mask = slots.count - 1
+        var i = Self.start(id, mask)
+        while slots[i] != 0 {
+            if entries[Int(slots[i]) - 1].glyphs.identity == id { return }  // another thread wrote it first
+            i = (i + 1) & mask
+        }
+        entries.append((glyphs, bytes))
+        slots[i] = Int32(entries.count)
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        let mask = slots.count - 1
+        for n in entries.indices {
+            var i = Self.start(entries[n].glyphs.identity, mask)
+            while slots[i] != 0 { i = (i + 1) & mask }
+            slots[i] = Int32(n + 1)
+        }
     }
 }
