@@ -34,7 +34,9 @@ public final class Face: @unchecked Sendable {
     let hb: HarfBuzzFace
     /// Built on first use (it shapes each candidate character once), then only read: an atomic load per
     /// shaping call instead of a lock. Two threads may both build it the first time; one copy is kept.
-    private let simpleGlyphsOnce = AtomicLazyReference<SimpleGlyphs>()
+    /// The address of a retained `SimpleGlyphs` (0 until built) in a plain `Atomic<Int>`: the generic
+    /// `AtomicLazyReference` was not specialised across modules and cost some 650 instructions a load.
+    private let simpleGlyphsAddress = Atomic<Int>(0)
 
     init(handle: FontHandle, path: String, bytes: [UInt8]) throws(TypographyError) {
         self.handle = handle
@@ -64,7 +66,23 @@ public final class Face: @unchecked Sendable {
 
     /// The characters this face shapes by concatenation (see `SimpleGlyphs`).
     var simpleGlyphs: SimpleGlyphs {
-        simpleGlyphsOnce.load() ?? simpleGlyphsOnce.storeIfNil(SimpleGlyphs(face: self))
+        let address = simpleGlyphsAddress.load(ordering: .acquiring)
+        if address != 0 {
+            return Unmanaged<SimpleGlyphs>.fromOpaque(UnsafeRawPointer(bitPattern: address)!).takeUnretainedValue()
+        }
+        let built = Unmanaged.passRetained(SimpleGlyphs(face: self))
+        let mine = Int(bitPattern: built.toOpaque())
+        let (stored, found) = simpleGlyphsAddress.compareExchange(expected: 0, desired: mine,
+                                                                  successOrdering: .acquiringAndReleasing,
+                                                                  failureOrdering: .acquiring)
+        if stored { return built.takeUnretainedValue() }
+        built.release()  // another thread built it first
+        return Unmanaged<SimpleGlyphs>.fromOpaque(UnsafeRawPointer(bitPattern: found)!).takeUnretainedValue()
+    }
+
+    deinit {
+        let address = simpleGlyphsAddress.load(ordering: .acquiring)
+        if address != 0 { Unmanaged<SimpleGlyphs>.fromOpaque(UnsafeRawPointer(bitPattern: address)!).release() }
     }
 
     /// Whether the face's character map has a glyph for `scalar`.

@@ -18,9 +18,7 @@ public struct FontChain: Sendable {
     public func shape(_ text: String, language: String = "fr") throws(TypographyError) -> [ShapedText] {
         // Latin (below U+0370) with Common punctuation and symbols (€, U+202F, dashes, quotes): one run
         // when the first face covers it, which is nearly every French string.
-        if text.unicodeScalars.allSatisfy({ s in
-            (s.value < 0x370 || Shaper.script(of: s) == nil) && (primary.covers(s) || Self.isIgnorable(s))
-        }) {
+        if Self.isOneRun(text, face: primary) {
             return [Shaper.shape(text, face: primary, language: language)]
         }
         var runs: [ShapedText] = []
@@ -58,6 +56,40 @@ public struct FontChain: Sendable {
 
     /// Default-ignorable code points (joiners, variation selectors, soft hyphen) need no glyph:
     /// HarfBuzz hides them, so they never make a face "miss" a character.
+    /// Whether each scalar of `text` is below U+0370 or of no script (Common, Inherited) and drawn by
+    /// `face` or ignorable. Decoded from the UTF-8 in place: the scalar view's iterator cost some 60
+    /// instructions a scalar, and every word shaped for the first time goes through here.
+    static func isOneRun(_ text: String, face: Face) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                // Valid UTF-8 (a String's): a lead byte tells the length, continuation bytes follow.
+                let lead = UInt32(bytes[i])
+                var v: UInt32
+                if lead < 0x80 {
+                    v = lead
+                    i &+= 1
+                } else if lead < 0xE0 {
+                    v = (lead & 0x1F) << 6 | UInt32(bytes[i &+ 1] & 0x3F)
+                    i &+= 2
+                } else if lead < 0xF0 {
+                    v = (lead & 0x0F) << 12 | UInt32(bytes[i &+ 1] & 0x3F) << 6 | UInt32(bytes[i &+ 2] & 0x3F)
+                    i &+= 3
+                } else {
+                    v = (lead & 0x07) << 18 | UInt32(bytes[i &+ 1] & 0x3F) << 12 | UInt32(bytes[i &+ 2] & 0x3F) << 6
+                        | UInt32(bytes[i &+ 3] & 0x3F)
+                    i &+= 4
+                }
+                guard let s = Unicode.Scalar(v) else { return false }
+                guard v < 0x370 || Shaper.script(of: s) == nil else { return false }
+                guard face.covers(s) || isIgnorable(s) else { return false }
+            }
+            return true
+        }
+    }
+
     static func isIgnorable(_ s: Unicode.Scalar) -> Bool {
         s.properties.isDefaultIgnorableCodePoint
     }

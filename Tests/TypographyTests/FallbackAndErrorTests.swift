@@ -131,3 +131,29 @@ import TestSupport
         #expect(Set(first.newGlyphIDs).count == sorted.count && !first.newGlyphIDs.contains(0))
     }
 }
+
+extension FallbackTests {
+    /// The one-run test decodes UTF-8 by hand: it must say what the scalar-by-scalar rule says, for
+    /// one-, two-, three- and four-byte characters, ignorables, marks, scripts beyond U+0370 and
+    /// characters the face lacks (the Latin-only face lacks €, Greek and Cyrillic).
+    @Test func oneRunTestAgreesWithTheScalarRule() throws {
+        let dir = try TemporaryDirectory()
+        let registry = try FontRegistry(paths: [try Self.latinOnlyFont(in: dir)])
+        let faces = [registry.faces[0], try dejaVu.face(family: "DejaVu Sans")]
+        let samples = ["", "Consultation", "1 019,94\u{202F}€", "Élodie Dupré-Lefèvre", "Ελένη", "Жанна", "œuvre",
+                       "soft\u{AD}hyphen", "zero\u{200B}width", "e\u{301}", "ǅ", "ﬁ", "👍🏽", "日本", "مرحبا", "ğül Øster",
+                       "tab\tand\nnewline", "\u{2019}apostrophe\u{00A0}:", "x\u{FE0F}", "Ω", "ʼ"]
+        var agreeing = 0
+        for face in faces {
+            for text in samples {
+                let expected = text.unicodeScalars.allSatisfy { s in
+                    (s.value < 0x370 || Shaper.script(of: s) == nil) && (face.covers(s) || FontChain.isIgnorable(s))
+                }
+                #expect(FontChain.isOneRun(text, face: face) == expected, "« \(text) » with \(face.postScriptName)")
+                if expected { agreeing += 1 }
+            }
+        }
+        // Both answers occur: the samples test something.
+        #expect(agreeing > 5 && agreeing < 2 * samples.count - 5)
+    }
+}
