@@ -115,14 +115,33 @@ public struct ByteBuffer: Sendable {
         }
         // Wrapping arithmetic: at most 20 digits, so no count or index here can overflow, and the
         // overflow checks were a fifth of the instructions.
-        var digits = 1
-        var limit: UInt = 10
-        while digits < 19 && v >= limit {
-            digits &+= 1
-            limit &*= 10
-        }
-        if v >= limit { digits &+= 1 }  // 20 digits: beyond 10^19
         let pairs = digitPairs.utf8Start
+        // One and two digits (MCIDs, most adjustments) straight from the table; the length of the
+        // usual three to six by comparisons, without a loop.
+        if v < 100 {
+            if v < 10 {
+                p[n] = UInt8(truncatingIfNeeded: v) &+ 48
+                return n &+ 1
+            }
+            let pair = Int(truncatingIfNeeded: v) &* 2
+            p[n] = pairs[pair]
+            p[n &+ 1] = pairs[pair &+ 1]
+            return n &+ 2
+        }
+        var digits: Int
+        if v < 10_000 {
+            digits = v < 1_000 ? 3 : 4
+        } else if v < 1_000_000 {
+            digits = v < 100_000 ? 5 : 6
+        } else {
+            digits = 7
+            var limit: UInt = 10_000_000
+            while digits < 19 && v >= limit {
+                digits &+= 1
+                limit &*= 10
+            }
+            if v >= limit { digits &+= 1 }  // 20 digits: beyond 10^19
+        }
         var i = n &+ digits
         while v >= 10 {
             let pair = Int(truncatingIfNeeded: v % 100) &* 2
