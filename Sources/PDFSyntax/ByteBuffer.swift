@@ -329,22 +329,18 @@ public struct ByteBuffer: Sendable {
         bytes.append(UInt8(ascii: ")"))
     }
 
-    /// Writes a text string (§7.9.2.2): ASCII stays literal; anything else becomes UTF-16BE with a BOM,
-    /// which every reader decodes (PDFDocEncoding cannot carry « œ » or « € » reliably everywhere).
+    /// Writes a text string (§7.9.2.2) as a literal, one byte a character, when every character is
+    /// printable ASCII or a Latin-1 character from U+00A1 on (but the soft hyphen): PDFDocEncoding gives
+    /// those the codes Latin-1 does (Annex D), so a reader that takes the string for Latin-1 reads it
+    /// right too. Anything else (« œ », « € », « — », a no-break space, whose PDFDocEncoding codes
+    /// differ from Latin-1 or do not exist) becomes UTF-16BE with a byte-order mark, as a literal of
+    /// two bytes a unit rather than four hexadecimal digits.
     public mutating func append(textString s: String) {
-        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
-            append(literal: s.utf8)
+        if s.unicodeScalars.allSatisfy({ ($0.value >= 0x20 && $0.value < 0x7F) || ($0.value >= 0xA1 && $0.value <= 0xFF && $0.value != 0xAD) }) {
+            append(literal: s.unicodeScalars.lazy.map { UInt8(truncatingIfNeeded: $0.value) })
             return
         }
-        // `<FEFF…>`, four hex digits per UTF-16 unit, written straight into the buffer.
-        bytes.append(contentsOf: "<FEFF".utf8)
-        for unit in s.utf16 {
-            bytes.append(ByteBuffer.hexDigit(UInt8(unit >> 12)))
-            bytes.append(ByteBuffer.hexDigit(UInt8(unit >> 8 & 0xF)))
-            bytes.append(ByteBuffer.hexDigit(UInt8(unit >> 4 & 0xF)))
-            bytes.append(ByteBuffer.hexDigit(UInt8(unit & 0xF)))
-        }
-        bytes.append(UInt8(ascii: ">"))
+        append(literal: [0xFE, 0xFF] + s.utf16.flatMap { [UInt8(truncatingIfNeeded: $0 >> 8), UInt8(truncatingIfNeeded: $0)] })
     }
 
     /// Writes a hexadecimal string `< … >` (§7.3.4.3).

@@ -97,17 +97,25 @@ import Testing
     }
 
     @Test(arguments: [
-        ("Paperasse", "(Paperasse)"),
-        ("a (b)", "(a \\(b\\))"),
-        // Anything outside printable ASCII: UTF-16BE with a byte-order mark (§7.9.2.2).
-        ("é", "<FEFF00E9>"),
-        ("1 €", "<FEFF0031002020AC>"),
-        ("cœur", "<FEFF0063015300750072>"),
-        ("😀", "<FEFFD83DDE00>"),
-        ("tab\there", "<FEFF00740061006200090068006500720065>"),
+        ("Paperasse", Array("(Paperasse)".utf8)),
+        ("a (b)", Array("(a \\(b\\))".utf8)),
+        // Latin-1 from U+00A1: one byte a character, the PDFDocEncoding code, which is Latin-1's.
+        ("é", [0x28, 0xE9, 0x29]),
+        ("« n° 1 »", [0x28, 0xAB, 0x20, 0x6E, 0xB0, 0x20, 0x31, 0x20, 0xBB, 0x29]),
+        // Anything else: UTF-16BE with a byte-order mark (§7.9.2.2), a literal of two bytes a unit, its
+        // parentheses, backslashes and carriage returns escaped like any literal's.
+        ("1 €", [0x28, 0xFE, 0xFF, 0x00, 0x31, 0x00, 0x20, 0x20, 0xAC, 0x29]),
+        ("cœur", [0x28, 0xFE, 0xFF, 0x00, 0x63, 0x01, 0x53, 0x00, 0x75, 0x00, 0x72, 0x29]),
+        ("😀", [0x28, 0xFE, 0xFF, 0xD8, 0x3D, 0xDE, 0x00, 0x29]),
+        ("tab\there", [0x28, 0xFE, 0xFF, 0x00, 0x74, 0x00, 0x61, 0x00, 0x62, 0x00, 0x09, 0x00, 0x68, 0x00, 0x65, 0x00, 0x72, 0x00, 0x65, 0x29]),
+        ("\u{00A0}", [0x28, 0xFE, 0xFF, 0x00, 0xA0, 0x29]),  // no-break space: 0xA0 is € in PDFDocEncoding
+        ("\u{0128}(", [0x28, 0xFE, 0xFF, 0x01, 0x5C, 0x28, 0x00, 0x5C, 0x28, 0x29]),  // Ĩ: the unit 0x0128 holds a "("
+        ("\u{0D00}", [0x28, 0xFE, 0xFF, 0x5C, 0x72, 0x00, 0x29]),  // a unit holding a carriage return
     ])
-    func textStrings(_ s: String, _ expected: String) {
-        #expect(Self.text { $0.append(textString: s) } == expected)
+    func textStrings(_ s: String, _ expected: [UInt8]) {
+        var b = ByteBuffer()
+        b.append(textString: s)
+        #expect(b.bytes == expected, "\(s): \(b.bytes)")
     }
 
     @Test func references() {
