@@ -12,14 +12,15 @@ struct FontEmbedding {
     /// Glyph ids are subset in aligned blocks of this many (1 = exactly the glyphs used).
     let granularity: Int
 
-    func write(into file: inout PDFFileWriter) throws(PDFRenderError) {
+    /// The subset program of the glyphs this document drew with the face (made once per glyph set).
+    func program() throws(PDFRenderError) -> RenderCache.FontProgram {
         let face = usage.face
         let glyphs = Self.rounded(usage.sortedGlyphs, granularity: granularity, glyphCount: face.glyphCount)
         var hash = StableHash()
         hash.update(face.digest)
         for g in glyphs { hash.update(UInt64(g)) }
         let (h1, h2) = hash.finish()
-        let program = try cache.fontProgram(RenderCache.Key(level: deflater.level, a: h1, b: h2)) {
+        return try cache.fontProgram(RenderCache.Key(level: deflater.level, a: h1, b: h2)) {
             () throws(PDFRenderError) -> RenderCache.FontProgram in
             let subset: FontSubset
             do throws(TypographyError) {
@@ -28,24 +29,26 @@ struct FontEmbedding {
                 throw PDFRenderError(.fontEmbedding, "\(face.path): \(error.reason)")
             }
             return RenderCache.FontProgram(encoded: EncodedStream(subset.bytes, deflater), length: subset.bytes.count,
-                                           glyphs: glyphs, newGlyphIDs: subset.newGlyphIDs)
+                                           glyphs: glyphs, newGlyphIDs: subset.newGlyphIDs, tag: h1)
         }
-        let baseFont = Self.subsetTag(h1) + "+" + face.postScriptName
+    }
+
+    /// Writes the font's objects but its CIDToGIDMap and ToUnicode CMap, which the document's own fonts
+    /// share (`cidToGIDMap(_:_:)`, `toUnicodeCMap(_:)`): their CIDs are numbered apart.
+    func write(into file: inout PDFFileWriter, program: RenderCache.FontProgram, cidToGIDMap: Ref, toUnicode: Ref) {
+        let baseFont = Self.subsetTag(program.tag) + "+" + usage.face.postScriptName
         // The advances the drawing code already rounded for its TJ adjustments: the same numbers.
         let widths = usage.naturalForCID.map { Int($0) }
-        Self.writeObjects(into: &file, ref: usage.ref, face: face, baseFont: baseFont, widths: widths,
+        Self.writeObjects(into: &file, ref: usage.ref, face: usage.face, baseFont: baseFont, widths: widths,
                           program: program.encoded, programLength: program.length,
-                          cidToGIDMap: EncodedStream(Self.cidToGIDMap(usage, program), deflater),
-                          toUnicode: EncodedStream(Self.toUnicodeCMap(usage), deflater))
+                          cidToGIDMap: cidToGIDMap, toUnicode: toUnicode)
     }
 
     /// The objects of one font: the Type 0 font at `ref`, its CIDFont, descriptor, program, CIDToGIDMap
-    /// and ToUnicode CMap.
+    /// and ToUnicode CMap, given by reference (the caller writes them, maybe shared with other fonts).
     static func writeObjects(into file: inout PDFFileWriter, ref: Ref, face: Face, baseFont: String, widths: [Int],
-                             program: EncodedStream, programLength: Int, cidToGIDMap: EncodedStream,
-                             toUnicode: EncodedStream) {
+                             program: EncodedStream, programLength: Int, cidToGIDMap cidMap: Ref, toUnicode toUnicodeRef: Ref) {
         let cidFont = file.allocate(), descriptor = file.allocate(), fontFile = file.allocate()
-        let cidMap = file.allocate(), toUnicodeRef = file.allocate()
 
         file.write(ref, as: Type0Font.self) { f in
             f.baseFont(baseFont)
@@ -80,35 +83,49 @@ struct FontEmbedding {
             d.pair("Length1", int: programLength)
             if program.filtered { d.pair("Filter", name: "FlateDecode") }
         }
-        file.encodedStream(cidMap, cidToGIDMap)
-        file.encodedStream(toUnicodeRef, toUnicode)
     }
 
-    /// Two bytes per CID: the glyph id the CID's glyph got in the subset (§9.7.4.2).
-    static func cidToGIDMap(_ usage: FontUsage, _ program: RenderCache.FontProgram) -> [UInt8] {
-        var out = [UInt8](repeating: 0, count: usage.cidCount * 2)
-        for cid in 1..<max(1, usage.cidCount) {
-            let glyph = usage.glyphForCID[cid]
-            var lo = 0, hi = program.glyphs.count - 1, newID: UInt16 = 0
-            while lo <= hi {
-                let mid = (lo + hi) / 2
-                if program.glyphs[mid] == glyph { newID = program.newGlyphIDs[mid]; break }
-                if program.glyphs[mid] < glyph { lo = mid + 1 } else { hi = mid - 1 }
+    /// Two bytes per CID: the glyph id the CID's glyph got in its font's subset (§9.7.4.2), for fonts
+    /// whose CIDs are numbered apart (`CIDNumbering`): each CID belongs to one of them.
+    static func cidToGIDMap(_ fonts: [(usage: FontUsage, program: RenderCache.FontProgram)]) -> [UInt8] {
+        let count = fonts.map(\.usage.cidCount).max() ?? 1
+        var out = [UInt8](repeating: 0, count: count * 2)
+        for (usage, program) in fonts {
+            for cid in 1..<max(1, usage.cidCount) {
+                let glyph = usage.glyphForCID[cid]
+                guard glyph != 0 else { continue }  // another font's CID
+                var lo = 0, hi = program.glyphs.count - 1, newID: UInt16 = 0
+                while lo <= hi {
+                    let mid = (lo + hi) / 2
+                    if program.glyphs[mid] == glyph { newID = program.newGlyphIDs[mid]; break }
+                    if program.glyphs[mid] < glyph { lo = mid + 1 } else { hi = mid - 1 }
+                }
+                out[cid * 2] = UInt8(newID >> 8)
+                out[cid * 2 + 1] = UInt8(newID & 0xFF)
             }
-            out[cid * 2] = UInt8(newID >> 8)
-            out[cid * 2 + 1] = UInt8(newID & 0xFF)
         }
         return out
     }
 
-    /// The ToUnicode CMap (§9.10.3): each CID to the UTF-16BE text of the cluster it was drawn for.
-    static func toUnicodeCMap(_ usage: FontUsage) -> [UInt8] {
-        var b = ByteBuffer(capacity: 256 + usage.cidCount * 16)
+    /// The text of every CID of fonts numbered apart: each CID's text comes from the font it belongs to.
+    static func texts(_ usages: [FontUsage]) -> [String] {
+        guard usages.count > 1 else { return usages.first?.textForCID ?? [""] }
+        var texts = [String](repeating: "", count: usages.map(\.cidCount).max() ?? 1)
+        for usage in usages {
+            for (cid, text) in usage.textForCID.enumerated() where !text.isEmpty { texts[cid] = text }
+        }
+        return texts
+    }
+
+    /// The ToUnicode CMap (§9.10.3): each CID to the UTF-16BE text of the cluster it was drawn for
+    /// (`textForCID`, "" for a CID without text).
+    static func toUnicodeCMap(_ textForCID: [String]) -> [UInt8] {
+        var b = ByteBuffer(capacity: 256 + textForCID.count * 16)
         // The fixed header in one copy (`append(raw:)` goes byte by byte, for short constants).
         Self.cmapHeader.withUTF8Buffer { b.bytes.append(contentsOf: $0) }
         // Blocks of at most 100 entries (§9.10.3 and Adobe TN 5014); each block's entries are written
         // first and its count put in front after, so the CIDs with text are found in one pass.
-        usage.textForCID.withUnsafeBufferPointer { texts in
+        textForCID.withUnsafeBufferPointer { texts in
             var cid = 1
             while cid < texts.count {
                 var entries = ByteBuffer(capacity: 100 * 16)

@@ -10,6 +10,10 @@ struct FontUsage {
     let face: Face
     let resourceName: String
     let ref: Ref
+    /// Where the CIDs come from: the fonts of one document that share it number their glyphs apart
+    /// (one font's CIDs are holes in the other's arrays), so one ToUnicode CMap and one CIDToGIDMap
+    /// serve them all.
+    let numbering: CIDNumbering
     private(set) var cidForGlyph: [UInt16]
     private(set) var glyphForCID: [UInt16] = [0]
     private(set) var textForCID: [String] = [""]
@@ -23,10 +27,11 @@ struct FontUsage {
     /// once per CID instead of once per glyph drawn (the TJ adjustments compare every glyph with it).
     private(set) var naturalForCID: [Int32]
 
-    init(face: Face, resourceName: String, ref: Ref) {
+    init(face: Face, resourceName: String, ref: Ref, numbering: CIDNumbering = CIDNumbering()) {
         self.face = face
         self.resourceName = resourceName
         self.ref = ref
+        self.numbering = numbering
         // Grown on demand up to the highest glyph drawn (`assign`): zero-filling an entry for every glyph
         // of the face cost more, per document, than the whole lookup.
         cidForGlyph = []
@@ -126,7 +131,17 @@ struct FontUsage {
             last = candidate
             candidate = nextCIDForGlyph[Int(candidate)]
         }
-        let cid = UInt16(glyphForCID.count)
+        let cid = UInt16(numbering.next)
+        numbering.next += 1
+        // The CIDs other fonts took since this one's last: holes (no glyph, no text, no width).
+        let holes = Int(cid) - glyphForCID.count
+        if holes > 0 {
+            glyphForCID.append(contentsOf: repeatElement(0, count: holes))
+            textForCID.append(contentsOf: repeatElement("", count: holes))
+            glyphTextForCID.append(contentsOf: repeatElement(GlyphText(length: 0, scalar: 0), count: holes))
+            nextCIDForGlyph.append(contentsOf: repeatElement(0, count: holes))
+            naturalForCID.append(contentsOf: repeatElement(0, count: holes))
+        }
         glyphForCID.append(glyph)
         textForCID.append(text)
         glyphTextForCID.append(glyphText)
@@ -150,4 +165,10 @@ struct FontUsage {
         glyphs.removeLast(glyphs.count - kept)
         return glyphs
     }
+}
+
+/// The next CID to give, shared by the fonts that number their glyphs together (a document's own
+/// subsets). CID 0 is `.notdef` in every font.
+final class CIDNumbering {
+    var next = 1
 }

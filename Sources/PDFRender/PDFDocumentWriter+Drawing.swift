@@ -249,7 +249,7 @@ extension PDFDocumentWriter {
     private func addOwnFont(_ handle: FontHandle) -> Int {
         let id = fontUsages.count
         fontUsages.append(FontUsage(face: fonts.face(handle), resourceName: "F" + String(fontOrder.count + 1),
-                                    ref: file.allocate()))
+                                    ref: file.allocate(), numbering: ownCIDs))
         fontOrder.append(id)
         return id
     }

@@ -27,6 +27,8 @@ public final class PDFDocumentWriter {
     @exclusivity(unchecked) var pageRefs: [Ref] = []
     /// The fonts whose subsets this document makes (its own CIDs), by font id (≥ 0).
     @exclusivity(unchecked) var fontUsages: [FontUsage] = []
+    /// The CIDs of the document's own fonts, numbered apart (`FontUsage.numbering`).
+    let ownCIDs = CIDNumbering()
     /// The shared subsets this document embeds as they are (`SharedFontSubsets`), by font id −1 − index.
     @exclusivity(unchecked) var sharedFonts: [(subset: SharedSubset, ref: Ref, name: String)] = []
     /// Every font id in order of first use: resource `F1` is the first, and so on.
@@ -246,13 +248,25 @@ public final class PDFDocumentWriter {
             }
         }
         finished = true
+        // The document's own fonts number their CIDs apart, so one CIDToGIDMap and one ToUnicode CMap,
+        // written after them, serve them all.
+        var own: [(usage: FontUsage, program: RenderCache.FontProgram)] = []
+        let ownMaps = fontUsages.isEmpty ? nil : (cidToGIDMap: file.allocate(), toUnicode: file.allocate())
         for id in fontOrder {
-            if id >= 0 {
-                try FontEmbedding(usage: fontUsages[id], cache: cache, deflater: deflater,
-                                  granularity: options.subsetGranularity).write(into: &file)
-            } else {
+            if id >= 0, let ownMaps {
+                let embedding = FontEmbedding(usage: fontUsages[id], cache: cache, deflater: deflater,
+                                              granularity: options.subsetGranularity)
+                let program = try embedding.program()
+                embedding.write(into: &file, program: program, cidToGIDMap: ownMaps.cidToGIDMap, toUnicode: ownMaps.toUnicode)
+                own.append((fontUsages[id], program))
+            } else if id < 0 {
                 sharedFonts[-1 - id].subset.write(into: &file, ref: sharedFonts[-1 - id].ref)
             }
+        }
+        if let ownMaps {
+            file.encodedStream(ownMaps.cidToGIDMap, EncodedStream(FontEmbedding.cidToGIDMap(own), deflater))
+            file.encodedStream(ownMaps.toUnicode, EncodedStream(FontEmbedding.toUnicodeCMap(FontEmbedding.texts(own.map(\.usage))),
+                                                                deflater))
         }
         writeResources()
         let kids = pageRefs

@@ -12,6 +12,8 @@ public final class RenderCache: Sendable {
         /// The glyphs subset (sorted) and the new id each got.
         let glyphs: [UInt16]
         let newGlyphIDs: [UInt16]
+        /// The glyph set's hash, which names the subset (`FontEmbedding.subsetTag`).
+        let tag: UInt64
     }
 
     struct ImageData: Sendable {

@@ -84,7 +84,7 @@ final class SharedSubset: Sendable {
             throw PDFRenderError(.fontEmbedding, "\(face.path): \(error.reason)")
         }
         let program = RenderCache.FontProgram(encoded: EncodedStream(subset.bytes, deflater), length: subset.bytes.count,
-                                              glyphs: glyphs, newGlyphIDs: subset.newGlyphIDs)
+                                              glyphs: glyphs, newGlyphIDs: subset.newGlyphIDs, tag: 0)
         // Tagged apart from a document's own subset of the same glyphs: two fonts of one file never
         // share a name.
         var hash = StableHash()
@@ -100,8 +100,8 @@ final class SharedSubset: Sendable {
         glyphCount = glyphs.count
         self.program = program.encoded
         programLength = program.length
-        cidToGIDMap = EncodedStream(FontEmbedding.cidToGIDMap(usage, program), deflater)
-        toUnicode = EncodedStream(FontEmbedding.toUnicodeCMap(usage), deflater)
+        cidToGIDMap = EncodedStream(FontEmbedding.cidToGIDMap([(usage, program)]), deflater)
+        toUnicode = EncodedStream(FontEmbedding.toUnicodeCMap(usage.textForCID), deflater)
     }
 
     /// The TJ operations (`[(…)…]TJ`) written for runs drawn from this subset alone, by the identity
@@ -164,9 +164,12 @@ final class SharedSubset: Sendable {
     }
 
     func write(into file: inout PDFFileWriter, ref: Ref) {
+        let cidMap = file.allocate(), toUnicodeRef = file.allocate()
         FontEmbedding.writeObjects(into: &file, ref: ref, face: face, baseFont: baseFont,
                                    widths: widths, program: program,
-                                   programLength: programLength, cidToGIDMap: cidToGIDMap, toUnicode: toUnicode)
+                                   programLength: programLength, cidToGIDMap: cidMap, toUnicode: toUnicodeRef)
+        file.encodedStream(cidMap, cidToGIDMap)
+        file.encodedStream(toUnicodeRef, toUnicode)
     }
 }
 

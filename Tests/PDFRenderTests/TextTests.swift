@@ -184,3 +184,52 @@ extension TextTests {
         }
     }
 }
+
+extension TextTests {
+    /// A document's own fonts (here one per face, drawn in turns) number their CIDs apart, so that one
+    /// ToUnicode CMap and one CIDToGIDMap serve them all: each font's codes are its own, the shared
+    /// CMap gives each its text, and every reader reads each line back.
+    @Test func ownFontsShareOneToUnicodeAndOneCIDToGIDMap() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.file("polices.pdf")
+        let regular = try Fixture.registry.chain(family: "DejaVu Sans")
+        let bold = try Fixture.registry.chain(family: "DejaVu Sans", bold: true)
+        let writer = try PDFDocumentWriter(metadata: Fixture.metadata(), fonts: Fixture.registry, output: .file(path),
+                                           options: Fixture.options(.compressed(objectsPerStream: 100)))
+        try writer.beginPage()
+        let lines = ["Titre en gras", "Texte ordinaire, œuvre", "Gras à nouveau : Ça va", "Fin du texte"]
+        for (i, line) in lines.enumerated() {
+            try Fixture.line(writer, line, chain: i % 2 == 0 ? bold : regular, y: 60 + 30 * Double(i), size: 14)
+        }
+        try writer.endPage()
+        try writer.finish()
+        try expectConformant(path)
+        let r = try Tool.python("""
+            import sys, pikepdf
+            pdf = pikepdf.open(sys.argv[1])
+            page = pdf.pages[0]
+            fonts = dict(page.obj.Resources.Font.items())
+            print("tounicode", len({f.ToUnicode.objgen for f in fonts.values()}))
+            print("maps", len({f.DescendantFonts[0].CIDToGIDMap.objgen for f in fonts.values()}))
+            codes = {name: set() for name in fonts}
+            current = None
+            for operands, op in pikepdf.parse_content_stream(page):
+                if str(op) == "Tf": current = str(operands[0])
+                if str(op) == "TJ":
+                    for item in operands[0]:
+                        if isinstance(item, pikepdf.String):
+                            b = bytes(item)
+                            codes[current] |= {b[i] << 8 | b[i + 1] for i in range(0, len(b), 2)}
+            sets = list(codes.values())
+            print("fonts", len(sets), "disjoint", not (sets[0] & sets[1]), "used", all(sets))
+            """, [path])
+        #expect(r.stdout.contains("tounicode 1") && r.stdout.contains("maps 1"), "\(r.combined)")
+        #expect(r.stdout.contains("fonts 2 disjoint True used True"), "\(r.combined)")
+        let expected = normalizedText(lines.joined(separator: "\n"))
+        for reader in try Self.readers(path) {
+            #expect(normalizedText(reader.text) == expected, "\(reader.name) read « \(reader.text) »")
+        }
+        let fonts = try PDFTools.pdffonts(path)
+        #expect(fonts.count == 2 && fonts.allSatisfy { $0.embedded && $0.subset && $0.unicode })
+    }
+}
