@@ -12,7 +12,7 @@ extension PDFDocumentWriter {
     /// Draws a shaped glyph run at its origin (baseline start, frame coordinates).
     public func draw(_ run: GlyphRun) {
         let shaped = run.shaped
-        guard page != nil, shaped.count > 0 else { return }
+        guard inPage, shaped.count > 0 else { return }
         let face = faceIndex(run.font)
         // The font id of the run, or of its first glyph when its glyphs come from two fonts (`mixed`).
         let font: Int, exact: Bool, mixed: Bool
@@ -35,7 +35,7 @@ extension PDFDocumentWriter {
             exact = shaped.eachGlyphHasText
         }
         let upem = Double(run.unitsPerEm)
-        let height = page!.size.height
+        let height = page.size.height
         openText()
         if !exact { content.beginActualText(shaped.text) }
         setFill(run.color)
@@ -47,15 +47,15 @@ extension PDFDocumentWriter {
             // is unknown, Tm sets the position outright; a run far off any sensible page, with doubles.
             if run.origin.x.magnitude < 1e9 && (height - run.origin.y).magnitude < 1e9 {
                 let x = ByteBuffer.roundedToInt(run.origin.x * 100), y = ByteBuffer.roundedToInt((height - run.origin.y) * 100)
-                if let from = page!.text!.line {
+                if let from = page.text!.line {
                     content.moveText(centiX: x - from.x, centiY: y - from.y)
                 } else {
                     content.setTextPosition(centiX: x, centiY: y)
                 }
-                page!.text!.line = (x, y)
+                page.text!.line = (x, y)
             } else {
                 content.setTextMatrix(1, 0, 0, 1, run.origin.x, height - run.origin.y)
-                page!.text!.line = nil
+                page.text!.line = nil
             }
             if let written {
                 content.buffer.bytes.append(contentsOf: written)
@@ -83,7 +83,7 @@ extension PDFDocumentWriter {
                 }
                 pen += Double(advances[i]) * k
             }
-            page!.text!.line = nil
+            page.text!.line = nil
         }
         // The replacement text's sequence, begun inside the text object, ends inside it.
         if !exact { content.endMarkedContent() }
@@ -91,28 +91,28 @@ extension PDFDocumentWriter {
 
     /// Writes BT unless a text object is open.
     private func openText() {
-        guard page!.text == nil else { return }
+        guard page.text == nil else { return }
         content.beginText()
-        page!.text = TextObject(depth: page!.markedDepth, line: (0, 0))
+        page.text = TextObject(depth: page.markedDepth, line: (0, 0))
     }
 
     /// Writes ET if a text object is open, before something a text object cannot hold (a path, an
     /// image, a clip, marked content that is not only text) or at the end of the page.
     func closeText() {
-        guard let text = page!.text else { return }
+        guard let text = page.text else { return }
         // ET inside a sequence begun after BT would interleave the two (§14.6): only a broken textOnly
         // promise gets here.
-        precondition(page!.markedDepth == text.depth,
+        precondition(page.markedDepth == text.depth,
                      "marked content begun with textOnly: true holds something other than glyph runs")
         content.endText()
-        page!.text = nil
+        page.text = nil
     }
 
     /// Writes Tf unless `font` at `size` is already selected.
     private func selectFont(_ font: Int, size: Double) {
-        if page!.font == nil || page!.font! != (font, size) {
+        if page.font == nil || page.font! != (font, size) {
             content.setFont(resource(font).name, size: size)
-            page!.font = (font, size)
+            page.font = (font, size)
         }
     }
 
@@ -259,7 +259,7 @@ extension PDFDocumentWriter {
     public func draw(_ path: Path, style: PathStyle) {
         // An empty path paints nothing; writing `f`/`S`/`B` without a current path is an error readers
         // merely tolerate (a path object starts with m or re, ISO 32000-1 §8.5.2).
-        guard page != nil, style.fill != nil || style.stroke != nil, !path.elements.isEmpty else { return }
+        guard inPage, style.fill != nil || style.stroke != nil, !path.elements.isEmpty else { return }
         closeText()
         let dashed = !(style.stroke?.dash.isEmpty ?? true)
         if dashed {
@@ -269,9 +269,9 @@ extension PDFDocumentWriter {
         if let fill = style.fill { setFill(fill) }
         if let stroke = style.stroke {
             setStroke(stroke.color)
-            if page!.lineWidth != stroke.width {
+            if page.lineWidth != stroke.width {
                 content.setLineWidth(stroke.width)
-                page!.lineWidth = stroke.width
+                page.lineWidth = stroke.width
             }
         }
         if style.fill != nil || dashed || !appendMergedSegments(path) { append(path) }
@@ -287,26 +287,26 @@ extension PDFDocumentWriter {
     }
 
     public func pushClip(_ path: Path) {
-        guard page != nil else { return }
+        guard inPage else { return }
         closeText()
         content.saveState()
         // An empty clip path clips everything away; say so with an empty rectangle rather than `W n`
         // without a current path, which is undefined (§8.5.4).
         if path.elements.isEmpty { content.rect(0, 0, 0, 0) } else { append(path) }
         content.clip()
-        page!.clipDepth += 1
+        page.clipDepth += 1
     }
 
     public func popClip() {
-        guard page != nil, page!.clipDepth > 0 else { return }
+        guard inPage, page.clipDepth > 0 else { return }
         closeText()
         content.restoreState()
-        page!.clipDepth -= 1
+        page.clipDepth -= 1
         resetTrackedState()
     }
 
     private func append(_ path: Path) {
-        let h = page!.size.height
+        let h = page.size.height
         for element in path.elements {
             switch element {
             case .move(let p): content.moveTo(p.x, h - p.y)
@@ -328,7 +328,7 @@ extension PDFDocumentWriter {
     private func appendMergedSegments(_ path: Path) -> Bool {
         let elements = path.elements
         guard elements.count >= 4, elements.count % 2 == 0 else { return false }
-        let h = page!.size.height
+        let h = page.size.height
         // (line, from, to): y and x range for horizontals, x and y range for verticals.
         var horizontal: [(Int, Int, Int)] = [], vertical: [(Int, Int, Int)] = []
         horizontal.reserveCapacity(elements.count / 2)
@@ -387,28 +387,28 @@ extension PDFDocumentWriter {
     }
 
     private func setFill(_ color: Color) {
-        guard page!.fill != color else { return }
+        guard page.fill != color else { return }
         switch color {
         case .gray(let v): content.setFillGray(v)
         case .rgb(let r, let g, let b): content.setFillRGB(r, g, b)
         }
-        page!.fill = color
+        page.fill = color
     }
 
     private func setStroke(_ color: Color) {
-        guard page!.stroke != color else { return }
+        guard page.stroke != color else { return }
         switch color {
         case .gray(let v): content.setStrokeGray(v)
         case .rgb(let r, let g, let b): content.setStrokeRGB(r, g, b)
         }
-        page!.stroke = color
+        page.stroke = color
     }
 
     private func resetTrackedState() {
-        page!.fill = nil
-        page!.stroke = nil
-        page!.lineWidth = nil
-        page!.font = nil
+        page.fill = nil
+        page.stroke = nil
+        page.lineWidth = nil
+        page.font = nil
     }
 
     // MARK: Images
@@ -421,15 +421,15 @@ extension PDFDocumentWriter {
 
     /// Draws a PNG image, from a file or from memory, scaled into `rect`.
     public func drawImage(_ source: ImageSource, in rect: Rect) throws(PDFRenderError) {
-        guard page != nil else { throw PDFRenderError(.invalidState, "drawImage outside a page") }
+        guard inPage else { throw PDFRenderError(.invalidState, "drawImage outside a page") }
         let index = try imageIndex(source)
-        let h = page!.size.height
+        let h = page.size.height
         closeText()
         content.saveState()
         content.transform(rect.width, 0, 0, rect.height, rect.minX, h - rect.maxY)
         content.drawXObject(images[index].name)
         content.restoreState()
-        if images[index].hasAlpha { page!.usesTransparency = true }
+        if images[index].hasAlpha { page.usesTransparency = true }
     }
 
     private func imageIndex(_ source: ImageSource) throws(PDFRenderError) -> Int {
@@ -534,31 +534,31 @@ extension PDFDocumentWriter {
     ///   sequence then goes inside the open text object, and the runs after it can continue that
     ///   object. Drawing anything else before its end breaks the promise and stops the program.
     public func beginStructure(node: Int, textOnly: Bool = false) {
-        guard page != nil else { return }
+        guard inPage else { return }
         if textOnly { openText() } else { closeText() }
         let pageIndex = pageRefs.count
         let mcid = mcidNodes[pageIndex].count
         mcidNodes[pageIndex].append(node)
         marks.append(Mark(node: Int32(truncatingIfNeeded: node), page: Int32(pageIndex), mcid: Int32(mcid)))
         content.beginMarkedContent((structure?.role(of: node) ?? "Span").name, mcid: mcid)
-        page!.markedDepth += 1
+        page.markedDepth += 1
     }
 
     public func endStructure() {
-        guard page != nil, page!.markedDepth > 0 else { return }
+        guard inPage, page.markedDepth > 0 else { return }
         // A text object begun inside this sequence ends before it does.
-        if let text = page!.text, text.depth == page!.markedDepth { closeText() }
+        if let text = page.text, text.depth == page.markedDepth { closeText() }
         content.endMarkedContent()
-        page!.markedDepth -= 1
+        page.markedDepth -= 1
     }
 
     /// Starts content outside the logical structure; `pagination` for running headers and footers.
     /// `textOnly` as for `beginStructure`.
     public func beginArtifact(pagination: Bool, textOnly: Bool = false) {
-        guard page != nil else { return }
+        guard inPage else { return }
         if textOnly { openText() } else { closeText() }
         content.beginArtifact(pagination: pagination)
-        page!.markedDepth += 1
+        page.markedDepth += 1
     }
 
     public func endArtifact() { endStructure() }

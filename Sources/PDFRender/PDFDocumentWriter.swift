@@ -46,7 +46,10 @@ public final class PDFDocumentWriter {
     var transparencyGroupNeeded = false
 
     // Current page.
-    @exclusivity(unchecked) var page: PageState?
+    /// The page being drawn, valid while `inPage`: a plain stored struct rather than an optional, whose
+    /// every `page!.field` access copied the whole state out and back (some 2,000 copies a relevé).
+    @exclusivity(unchecked) var page = PageState(size: .a4)
+    @exclusivity(unchecked) var inPage = false
     @exclusivity(unchecked) var content = ContentStream(capacity: 32 * 1024)
     @exclusivity(unchecked) var codes: [UInt16] = []
     /// The font id of each glyph of a run drawn from two fonts (scratch, like `codes`).
@@ -133,8 +136,9 @@ public final class PDFDocumentWriter {
 
     public func beginPage(size: Size = .a4) throws(PDFRenderError) {
         guard !finished else { throw PDFRenderError(.invalidState, "the document is already finished") }
-        guard page == nil else { throw PDFRenderError(.invalidState, "beginPage called inside a page") }
+        guard !inPage else { throw PDFRenderError(.invalidState, "beginPage called inside a page") }
         page = PageState(size: size)
+        inPage = true
         content.reset()
         // A tagged page marks a line or a cell at a time, some hundreds: room for them from the start.
         var nodes: [Int] = []
@@ -144,12 +148,13 @@ public final class PDFDocumentWriter {
 
     /// Ends the page: compresses its content, writes the page object, and streams what is ready out.
     public func endPage() throws(PDFRenderError) {
-        guard let state = page else { throw PDFRenderError(.invalidState, "endPage without beginPage") }
+        guard inPage else { throw PDFRenderError(.invalidState, "endPage without beginPage") }
+        let state = page
         // Sequences begun inside the open text object end inside it, then the object, then the others.
-        while page!.markedDepth > (page!.text?.depth ?? 0) { content.endMarkedContent(); page!.markedDepth -= 1 }
+        while page.markedDepth > (page.text?.depth ?? 0) { content.endMarkedContent(); page.markedDepth -= 1 }
         closeText()
-        while page!.markedDepth > 0 { content.endMarkedContent(); page!.markedDepth -= 1 }
-        while page!.clipDepth > 0 { content.restoreState(); page!.clipDepth -= 1 }
+        while page.markedDepth > 0 { content.endMarkedContent(); page.markedDepth -= 1 }
+        while page.clipDepth > 0 { content.restoreState(); page.clipDepth -= 1 }
         let contentRef = file.allocate()
         let pageRef = file.allocate()
         let pageIndex = pageRefs.count
@@ -175,7 +180,7 @@ public final class PDFDocumentWriter {
                 }
             }
         }
-        page = nil
+        inPage = false
         try flushIfNeeded()
     }
 
@@ -235,7 +240,7 @@ public final class PDFDocumentWriter {
     @discardableResult
     public func finish(structure: StructureTree? = nil) throws(PDFRenderError) -> RenderResult {
         guard !finished else { throw PDFRenderError(.invalidState, "finish called twice") }
-        guard page == nil else { throw PDFRenderError(.invalidState, "finish called inside a page") }
+        guard !inPage else { throw PDFRenderError(.invalidState, "finish called inside a page") }
         guard !pageRefs.isEmpty else { throw PDFRenderError(.invalidState, "a PDF needs at least one page") }
         // Marked content names structure nodes by index; a node missing from the tree would index past
         // the element references when the parent tree is written (a crash, not an error).
