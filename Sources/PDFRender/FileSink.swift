@@ -28,7 +28,8 @@ final class FileSink {
     private static let canLinkAnonymous = access("/proc/self/fd", X_OK) == 0
     /// `AT_EMPTY_PATH` (a macro Swift does not import): `linkat` names the file by its descriptor,
     /// without the path walk through `/proc` (about 10 µs a file here). Linux allows it only to a
-    /// process with `CAP_DAC_READ_SEARCH`; the first refusal turns it off for the process.
+    /// process with `CAP_DAC_READ_SEARCH`; the first refusal that `/proc` then overrules turns it off for
+    /// the process.
     private static let emptyPathFlag: Int32 = 0x1000
     private static let linkByDescriptor = Atomic<Bool>(true)
     /// False: link through `/proc` even where the descriptor would do (for tests of that path).
@@ -88,14 +89,14 @@ final class FileSink {
         if temporaryPath == nil {
             // The nameless file gets its final name, or (the path exists) a temporary one, renamed below.
             let procPath = "/proc/self/fd/" + String(fd)
-            var linked = false, exists = false
+            var linked = false, exists = false, refused = false
             if byDescriptor && Self.linkByDescriptor.load(ordering: .relaxed) {
                 if linkat(fd, "", AT_FDCWD, path, Self.emptyPathFlag) == 0 {
                     linked = true
                 } else if errno == EEXIST {
                     exists = true
                 } else if errno == EPERM || errno == ENOENT || errno == EINVAL {
-                    Self.linkByDescriptor.store(false, ordering: .relaxed)
+                    refused = true  // the capability, or the path itself (a missing directory): /proc tells
                 } else {
                     return try fail("cannot create \(path)")
                 }
@@ -103,6 +104,8 @@ final class FileSink {
             if !linked && !exists {
                 if linkat(AT_FDCWD, procPath, AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0 {
                     linked = true
+                    // The path was fine: the descriptor was refused for want of the capability.
+                    if refused { Self.linkByDescriptor.store(false, ordering: .relaxed) }
                 } else if errno == EEXIST {
                     exists = true
                 } else {
