@@ -170,17 +170,7 @@ public struct ShapedGlyphs: @unchecked Sendable {
     }
 
     static func firstScalar(_ utf8: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt32 {
-        let b0 = UInt32(utf8[i])
-        if b0 < 0x80 { return b0 }
-        if b0 < 0xE0, i + 1 < utf8.count { return (b0 & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F) }
-        if b0 < 0xF0, i + 2 < utf8.count {
-            return (b0 & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
-        }
-        if i + 3 < utf8.count {
-            return (b0 & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
-                | UInt32(utf8[i + 3] & 0x3F)
-        }
-        return b0
+        UTF8Scalar.decode(utf8, at: i).scalar
     }
 }
 

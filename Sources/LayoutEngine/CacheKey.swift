@@ -1,6 +1,8 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Graphics
+
 /// A cache key written out as bytes: every field that decides the cached value, in a fixed order,
 /// numbers by their bit patterns and texts by their UTF-8 bytes after their length (so no two
 /// different field lists write the same bytes). Equal keys are equal bytes.

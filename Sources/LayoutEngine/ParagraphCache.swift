@@ -1,3 +1,4 @@
+import Graphics
 import LayoutDefinitions
 import Synchronization
 

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Graphics
 import LayoutDefinitions
 import Synchronization
 import Typography

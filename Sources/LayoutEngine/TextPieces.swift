@@ -1,3 +1,4 @@
+import Graphics
 import LayoutDefinitions
 import Typography
 
@@ -69,7 +70,7 @@ enum TextSegmenter {
             out.append(piece)
         }
         while i < n {
-            let (v, length) = decode(bytes, at: i)
+            let (v, length) = UTF8Scalar.decode(bytes, at: i)
             guard isSimple(v) else { return false }
             var next = i + length
             if isNewline(v) {
@@ -99,7 +100,7 @@ enum TextSegmenter {
                     continue
                 }
                 if v == 0x2D || v == 0x2F, let p = previous, isLetter(p) || isNumber(p), next < n {
-                    let following = decode(bytes, at: next).scalar
+                    let following = UTF8Scalar.decode(bytes, at: next).scalar
                     if isLetter(following) && !isNumber(following) {
                         emit(start, next, .word)
                         start = next
@@ -121,15 +122,6 @@ enum TextSegmenter {
         if end >= 2 && last == 0xAD && bytes[end - 2] == 0xC2 { return (true, true) }
         if end >= 3 && last == 0x8B && bytes[end - 2] == 0x80 && bytes[end - 3] == 0xE2 { return (false, true) }
         return (false, false)
-    }
-
-    private static func decode(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (scalar: UInt32, length: Int) {
-        let b0 = UInt32(b[i])
-        if b0 < 0x80 { return (b0, 1) }
-        if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F), 2) }
-        if b0 < 0xF0 { return ((b0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F), 3) }
-        return ((b0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
-                | UInt32(b[i + 3] & 0x3F), 4)
     }
 
     /// `Character.isLetter` of a one-scalar character (ASCII answered without building one).

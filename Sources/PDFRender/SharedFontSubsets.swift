@@ -112,7 +112,7 @@ final class SharedSubset: Sendable {
 
     /// The TJ operation written earlier for `shaped`, if any.
     func showOperation(for shaped: ShapedGlyphs) -> [UInt8]? {
-        showOperations.withLock { $0[shaped.identity] }
+        showOperations.withLock { $0[shaped] }
     }
 
     /// Remembers the TJ operation just written for `shaped`, drawn from this subset alone.
@@ -173,57 +173,37 @@ final class SharedSubset: Sendable {
     }
 }
 
-/// TJ operations by the identity of the shaped glyphs they draw (`ShapedGlyphs.identity`): open
-/// addressing over the identity's address, which is hashed by one multiplication instead of a
+/// TJ operations by the identity of the shaped glyphs they draw (`ShapedGlyphs.identity`), in a
+/// `DigestTable` whose digest is the identity's address: hashed by one multiplication instead of a
 /// dictionary's SipHash (the lookup runs for every line of every document). An entry keeps its glyphs
 /// alive, so their identity cannot pass to other glyphs while it is here. Emptied when full, like the
 /// layout caches.
 struct ShowOperations {
-    private var slots = [Int32](repeating: 0, count: 1 << 12)  // index + 1 in `entries`, 0 when empty
-    private var entries: [(glyphs: ShapedGlyphs, bytes: [UInt8])] = []
-    static let limit = 1 << 16
-    var count: Int { entries.count }
+    /// Shaped glyphs, equal only to themselves and their copies.
+    struct Key: Digested, @unchecked Sendable {
+        // @unchecked for the same reason as `ShapedGlyphs`: immutable once made.
+        let glyphs: ShapedGlyphs
+        let digest: UInt64
 
-    /// The first slot to probe: the address's high bits after a multiplicative mix (its low bits are
-    /// the same for every object: allocations are aligned).
-    private static func start(_ id: ObjectIdentifier, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: (UInt64(UInt(bitPattern: id)) &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+        init(_ glyphs: ShapedGlyphs) {
+            self.glyphs = glyphs
+            digest = UInt64(UInt(bitPattern: glyphs.identity))
+        }
+
+        static func == (a: Key, b: Key) -> Bool { a.glyphs.identity == b.glyphs.identity }
     }
 
-    subscript(id: ObjectIdentifier) -> [UInt8]? {
-        let mask = slots.count - 1
-        var i = Self.start(id, mask)
-        while true {
-            let slot = Int(slots[i])
-            if slot == 0 { return nil }
-            if entries[slot - 1].glyphs.identity == id { return entries[slot - 1].bytes }
-            i = (i + 1) & mask
-        }
+    private var table = DigestTable<Key, [UInt8]>()
+    static let limit = 1 << 16
+    var count: Int { table.count }
+
+    subscript(glyphs: ShapedGlyphs) -> [UInt8]? {
+        let id = glyphs.identity
+        return table.get(digest: UInt64(UInt(bitPattern: id))) { $0.glyphs.identity == id }
     }
 
     mutating func insert(_ glyphs: ShapedGlyphs, _ bytes: [UInt8]) {
-        if entries.count >= Self.limit {
-            entries.removeAll(keepingCapacity: true)
-            for i in slots.indices { slots[i] = 0 }
-        }
-        if (entries.count + 1) * 2 > slots.count { grow() }
-        let id = glyphs.identity, mask = slots.count - 1
-        var i = Self.start(id, mask)
-        while slots[i] != 0 {
-            if entries[Int(slots[i]) - 1].glyphs.identity == id { return }  // another thread wrote it first
-            i = (i + 1) & mask
-        }
-        entries.append((glyphs, bytes))
-        slots[i] = Int32(entries.count)
-    }
-
-    private mutating func grow() {
-        slots = [Int32](repeating: 0, count: slots.count * 2)
-        let mask = slots.count - 1
-        for n in entries.indices {
-            var i = Self.start(entries[n].glyphs.identity, mask)
-            while slots[i] != 0 { i = (i + 1) & mask }
-            slots[i] = Int32(n + 1)
-        }
+        if table.count >= Self.limit { table.removeAll() }
+        table.put(Key(glyphs), bytes)
     }
 }

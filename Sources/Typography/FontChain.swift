@@ -1,3 +1,5 @@
+import Graphics
+
 /// An ordered list of faces: a character missing from the first face is taken from the next one that
 /// has it. A character no face covers is an error naming it (U+XXXX) and the text it came from:
 /// never a silent empty box.
@@ -54,8 +56,6 @@ public struct FontChain: Sendable {
         return runs
     }
 
-    /// Default-ignorable code points (joiners, variation selectors, soft hyphen) need no glyph:
-    /// HarfBuzz hides them, so they never make a face "miss" a character.
     /// Whether each scalar of `text` is below U+0370 or of no script (Common, Inherited) and drawn by
     /// `face` or ignorable. Decoded from the UTF-8 in place: the scalar view's iterator cost some 60
     /// instructions a scalar, and every word shaped for the first time goes through here.
@@ -65,23 +65,8 @@ public struct FontChain: Sendable {
             var i = 0
             let n = bytes.count
             while i < n {
-                // Valid UTF-8 (a String's): a lead byte tells the length, continuation bytes follow.
-                let lead = UInt32(bytes[i])
-                var v: UInt32
-                if lead < 0x80 {
-                    v = lead
-                    i &+= 1
-                } else if lead < 0xE0 {
-                    v = (lead & 0x1F) << 6 | UInt32(bytes[i &+ 1] & 0x3F)
-                    i &+= 2
-                } else if lead < 0xF0 {
-                    v = (lead & 0x0F) << 12 | UInt32(bytes[i &+ 1] & 0x3F) << 6 | UInt32(bytes[i &+ 2] & 0x3F)
-                    i &+= 3
-                } else {
-                    v = (lead & 0x07) << 18 | UInt32(bytes[i &+ 1] & 0x3F) << 12 | UInt32(bytes[i &+ 2] & 0x3F) << 6
-                        | UInt32(bytes[i &+ 3] & 0x3F)
-                    i &+= 4
-                }
+                let (v, length) = UTF8Scalar.decode(bytes, at: i)
+                i &+= length
                 guard let s = Unicode.Scalar(v) else { return false }
                 guard v < 0x370 || Shaper.script(of: s) == nil else { return false }
                 guard face.covers(s) || isIgnorable(s) else { return false }
@@ -90,6 +75,8 @@ public struct FontChain: Sendable {
         }
     }
 
+    /// Default-ignorable code points (joiners, variation selectors, soft hyphen) need no glyph:
+    /// HarfBuzz hides them, so they never make a face "miss" a character.
     static func isIgnorable(_ s: Unicode.Scalar) -> Bool {
         s.properties.isDefaultIgnorableCodePoint
     }

@@ -140,19 +140,27 @@ public enum PDFTools {
         return PDFAReport(passed: lines.first == "PASSED", findings: lines.count > 1 ? String(lines[1]) : "")
     }
 
-    /// The decoded ToUnicode CMap of every font (pikepdf), in page-resource order.
-    public static func toUnicodeCMaps(_ path: String) throws -> [String] {
-        let script = """
-            import sys, pikepdf
-            pdf = pikepdf.open(sys.argv[1])
+    /// A Python prelude: `pdf`, the file of `sys.argv[1]` opened by pikepdf, and `each_font_once(pdf)`,
+    /// every font of every page in page-resource order, each once.
+    private static let eachFontOnce = """
+        import sys, pikepdf
+        pdf = pikepdf.open(sys.argv[1])
+        def each_font_once(pdf):
             seen = set()
             for page in pdf.pages:
                 fonts = page.obj.get("/Resources", {}).get("/Font", {})
                 for key in sorted(fonts.keys()):
-                    font = fonts[key]
-                    if font.objgen in seen or "/ToUnicode" not in font:
-                        continue
-                    seen.add(font.objgen)
+                    if fonts[key].objgen not in seen:
+                        seen.add(fonts[key].objgen)
+                        yield fonts[key]
+
+        """
+
+    /// The decoded ToUnicode CMap of every font (pikepdf), in page-resource order.
+    public static func toUnicodeCMaps(_ path: String) throws -> [String] {
+        let script = eachFontOnce + """
+            for font in each_font_once(pdf):
+                if "/ToUnicode" in font:
                     sys.stdout.buffer.write(font.ToUnicode.read_bytes() + b"\\n\\x00\\n")
             """
         let r = try Tool.python(script, [path])
@@ -163,19 +171,11 @@ public enum PDFTools {
     /// Each font of every page (pikepdf), in page-resource order, once: its BaseFont and the SHA-256 of
     /// its decoded font program, to tell which fonts two documents embed byte for byte.
     public static func fontPrograms(_ path: String) throws -> [(name: String, sha256: String)] {
-        let script = """
-            import hashlib, sys, pikepdf
-            pdf = pikepdf.open(sys.argv[1])
-            seen = set()
-            for page in pdf.pages:
-                fonts = page.obj.get("/Resources", {}).get("/Font", {})
-                for key in sorted(fonts.keys()):
-                    font = fonts[key]
-                    if font.objgen in seen:
-                        continue
-                    seen.add(font.objgen)
-                    program = font.DescendantFonts[0].FontDescriptor.FontFile2.read_bytes()
-                    print(str(font.BaseFont)[1:], hashlib.sha256(program).hexdigest())
+        let script = eachFontOnce + """
+            import hashlib
+            for font in each_font_once(pdf):
+                program = font.DescendantFonts[0].FontDescriptor.FontFile2.read_bytes()
+                print(str(font.BaseFont)[1:], hashlib.sha256(program).hexdigest())
             """
         let r = try Tool.python(script, [path])
         guard r.exitCode == 0 else { throw ToolError(description: "pikepdf failed: \(r.combined)") }
